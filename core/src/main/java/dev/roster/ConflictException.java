@@ -1,0 +1,58 @@
+package dev.roster;
+
+import java.util.Objects;
+
+/**
+ * The request clashes with the vendor's current state (HTTP 409, or the vendor's equivalent).
+ * {@link #reason()} says which clash it is, so a caller can act on it without parsing messages.
+ */
+public class ConflictException extends RosterException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The kinds of clash a vendor reports. */
+    public enum Reason {
+        /** The email already has a pending invitation. Core's policy answers this with that invitation. */
+        ALREADY_INVITED,
+        /** The person is already a member of the organisation: there is nobody to invite. */
+        ALREADY_MEMBER,
+        /** The invitation was accepted, so it cannot be revoked: remove the member from the organisation instead. */
+        ACCEPTED_CANNOT_BE_REVOKED,
+        /** A conflict the vendor did not explain further. */
+        OTHER
+    }
+
+    private final Reason reason;
+
+    /**
+     * A conflict of the given kind.
+     *
+     * @param reason which clash it is
+     * @param message what went wrong and what to do
+     * @param details where it came from
+     * @param cause the underlying failure, or null
+     */
+    public ConflictException(Reason reason, String message, ErrorDetails details, Throwable cause) {
+        super(message, details, cause);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * A conflict of the given kind with a message only.
+     *
+     * @param reason which clash it is
+     * @param message what went wrong and what to do
+     */
+    public ConflictException(Reason reason, String message) {
+        this(reason, message, ErrorDetails.none(), null);
+    }
+
+    /**
+     * Which clash this is.
+     *
+     * @return the reason, never null
+     */
+    public Reason reason() {
+        return reason;
+    }
+}

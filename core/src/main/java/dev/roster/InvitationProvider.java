@@ -1,0 +1,110 @@
+package dev.roster;
+
+import dev.roster.internal.EmailLookup;
+import dev.roster.internal.Pagination;
+import dev.roster.spi.InputRules;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Invitations into one vendor's organisation: what applications call, and what adapters
+ * implement.
+ *
+ * <p>Obtain one from {@link InvitationProviders}, which wraps the adapter in core's policy: every
+ * argument is checked before any I/O (a bad one is an {@link InvalidRequestException} or
+ * {@link UnsupportedCapabilityException}), and {@link #invite} is idempotent for pending
+ * invitations. Instances are thread-safe and meant to be shared; {@link #close()} one when done.
+ *
+ * <pre>{@code
+ * try (InvitationProvider invitations = InvitationProviders.loadDefault(ProviderConfig.fromEnvironment())) {
+ *     Invitation sent = invitations.invite(InvitationRequest.of("ada@example.com"));
+ *     invitations.stream().filter(Invitation::isPending).forEach(System.out::println);
+ *     invitations.revoke(sent.id());
+ * }
+ * }</pre>
+ *
+ * <p>Every failure is a {@link RosterException}.
+ */
+public interface InvitationProvider extends AutoCloseable {
+
+    /**
+     * Who this provider is and what it can do.
+     *
+     * @return the provider's id, name and capabilities
+     */
+    ProviderInfo info();
+
+    /**
+     * Invites a person. Through core's policy this is idempotent for pending invitations: inviting
+     * an email that already has one returns that invitation as it is (its role and projects
+     * unchanged) instead of sending a second.
+     *
+     * @param request who to invite, and how
+     * @return the pending invitation
+     * @throws ConflictException with {@link ConflictException.Reason#ALREADY_MEMBER} if the person is
+     *     already a member
+     * @throws UnsupportedCapabilityException if the request asks for a role, project or attribute
+     *     the provider does not support
+     */
+    Invitation invite(InvitationRequest request);
+
+    /**
+     * Looks an invitation up by id.
+     *
+     * @param invitationId an id a provider returned
+     * @return the invitation, or empty if the vendor has no such invitation
+     * @throws InvalidRequestException if the id is malformed (see {@link InputRules#invitationId})
+     */
+    Optional<Invitation> find(String invitationId);
+
+    /**
+     * Fetches one page of invitations.
+     *
+     * @param request the page size and the previous page's cursor
+     * @return the page, with a cursor to the next unless it is the last
+     */
+    Page<Invitation> list(PageRequest request);
+
+    /**
+     * Withdraws a pending invitation.
+     *
+     * @param invitationId an id a provider returned
+     * @return true if it was revoked; false if the vendor has no such invitation
+     * @throws ConflictException with {@link ConflictException.Reason#ACCEPTED_CANNOT_BE_REVOKED} if it
+     *     was already accepted and the provider cannot revoke accepted invitations
+     * @throws InvalidRequestException if the id is malformed
+     */
+    boolean revoke(String invitationId);
+
+    /**
+     * Every invitation, fetched lazily page by page (the provider's largest page) as the stream is
+     * consumed: {@code stream().findFirst()} makes exactly one request.
+     *
+     * @return the invitations in the vendor's order
+     * @throws RosterException while consuming, if a page fails or the provider returns the same
+     *     cursor twice
+     */
+    default Stream<Invitation> stream() {
+        return Pagination.stream(this::list, info().capabilities().maxPageSize(), info().id());
+    }
+
+    /**
+     * The invitation for an email address, compared case-insensitively: the pending one if there is
+     * one, otherwise the most recently created. This default scans {@link #stream()}; adapters
+     * override it where the vendor can filter by email on its side.
+     *
+     * @param email the address
+     * @return the invitation, or empty if the address was never invited
+     * @throws InvalidRequestException if the address is malformed
+     */
+    default Optional<Invitation> findByEmail(String email) {
+        String wanted = InputRules.email(email);
+        try (Stream<Invitation> all = stream()) {
+            return EmailLookup.bestMatch(all, wanted);
+        }
+    }
+
+    /** Releases the connections and threads this provider holds. It throws nothing checked. */
+    @Override
+    void close();
+}

@@ -1,0 +1,56 @@
+package dev.roster;
+
+import dev.roster.spi.InputRules;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which page to fetch: how many items at most, and the cursor of the previous page.
+ *
+ * <p>A size above the provider's {@link Capabilities#maxPageSize()} is lowered to it by core's
+ * policy: the page then holds fewer items than asked and a cursor to the rest.
+ *
+ * @param size the most items the page may hold, at least 1
+ * @param cursor the {@link Page#nextCursor()} of the previous page; empty for the first page
+ */
+public record PageRequest(int size, Optional<String> cursor) {
+
+    // Compact constructor: Checks the size and the cursor. throws InvalidRequestException if the size is below 1 or the cursor is malformed
+    public PageRequest {
+        if (size < 1) {
+            throw new InvalidRequestException("The page size must be at least 1; got " + size + ".");
+        }
+        Objects.requireNonNull(cursor, "cursor").ifPresent(InputRules::cursor);
+    }
+
+    /**
+     * The first page.
+     *
+     * @param size the most items the page may hold
+     * @return the request
+     */
+    public static PageRequest first(int size) {
+        return new PageRequest(size, Optional.empty());
+    }
+
+    /**
+     * The page after the one that returned {@code cursor}.
+     *
+     * @param size the most items the page may hold
+     * @param cursor the previous page's {@link Page#nextCursor()}
+     * @return the request
+     */
+    public static PageRequest after(int size, String cursor) {
+        return new PageRequest(size, Optional.of(InputRules.cursor(cursor)));
+    }
+
+    /**
+     * The same request with another size, keeping the cursor.
+     *
+     * @param newSize the most items the page may hold
+     * @return the request
+     */
+    public PageRequest withSize(int newSize) {
+        return new PageRequest(newSize, cursor);
+    }
+}

@@ -1,0 +1,335 @@
+package dev.roster;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * How to reach and authenticate with a vendor. Immutable; build one with {@link #builder()} or
+ * read the vendors' usual environment variables with {@link #fromEnvironment()}.
+ *
+ * <p>Credentials are kept by the name of the environment variable the vendor's own tools use
+ * ({@value #OPENAI_ADMIN_KEY}, {@value #CONFLUENT_CLOUD_API_KEY}, {@value #CONFLUENT_CLOUD_API_SECRET}),
+ * so one configuration can serve several providers. They are {@link Secret}s: {@link #toString()}
+ * shows only their names.
+ */
+public final class ProviderConfig {
+
+    /** OpenAI's admin key (an <em>admin</em> key, {@code sk-admin-...}, not a project key). */
+    public static final String OPENAI_ADMIN_KEY = "OPENAI_ADMIN_KEY";
+    /** The key half of a Confluent Cloud API key. */
+    public static final String CONFLUENT_CLOUD_API_KEY = "CONFLUENT_CLOUD_API_KEY";
+    /** The secret half of a Confluent Cloud API key. */
+    public static final String CONFLUENT_CLOUD_API_SECRET = "CONFLUENT_CLOUD_API_SECRET";
+
+    /** The credential variables {@link #fromEnvironment()} reads. */
+    public static final List<String> KNOWN_CREDENTIALS =
+            List.of(OPENAI_ADMIN_KEY, CONFLUENT_CLOUD_API_KEY, CONFLUENT_CLOUD_API_SECRET);
+
+    /** The default time allowed to open a connection: 10 seconds. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The default time allowed for a response: 30 seconds. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Optional<URI> baseUri;
+    private final Map<String, Secret> credentials;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final RetryPolicy retryPolicy;
+    private final Map<String, String> properties;
+
+    private ProviderConfig(Builder b) {
+        this.baseUri = Optional.ofNullable(b.baseUri);
+        this.credentials = Map.copyOf(b.credentials);
+        this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
+        this.retryPolicy = b.retryPolicy;
+        this.properties = Map.copyOf(b.properties);
+    }
+
+    /**
+     * A configuration with the defaults and no credentials.
+     *
+     * @return the default configuration
+     */
+    public static ProviderConfig defaults() {
+        return builder().build();
+    }
+
+    /**
+     * Reads the credentials from the process environment: every variable of
+     * {@link #KNOWN_CREDENTIALS} that is set and not blank.
+     *
+     * @return a configuration with those credentials and default settings
+     */
+    public static ProviderConfig fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /**
+     * Like {@link #fromEnvironment()}, from the given variables instead of the process's.
+     *
+     * @param environment the variables to read
+     * @return a configuration with those credentials and default settings
+     */
+    public static ProviderConfig fromEnvironment(Map<String, String> environment) {
+        Objects.requireNonNull(environment, "environment");
+        Builder builder = builder();
+        for (String name : KNOWN_CREDENTIALS) {
+            String value = environment.get(name);
+            if (value != null && !value.isBlank()) {
+                builder.credential(name, Secret.of(value.strip()));
+            }
+        }
+        return builder.build();
+    }
+
+    /**
+     * A builder with the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this configuration's values, to derive a changed copy.
+     *
+     * @return a builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.baseUri = baseUri.orElse(null);
+        b.credentials.putAll(credentials);
+        b.connectTimeout = connectTimeout;
+        b.readTimeout = readTimeout;
+        b.retryPolicy = retryPolicy;
+        b.properties.putAll(properties);
+        return b;
+    }
+
+    /**
+     * The vendor endpoint to use instead of the provider's default, such as a simulator's.
+     *
+     * @return the override, if set
+     */
+    public Optional<URI> baseUri() {
+        return baseUri;
+    }
+
+    /**
+     * A credential by its environment variable name.
+     *
+     * @param name such as {@value #OPENAI_ADMIN_KEY}
+     * @return the credential, if configured
+     */
+    public Optional<Secret> credential(String name) {
+        return Optional.ofNullable(credentials.get(name));
+    }
+
+    /**
+     * A credential a provider cannot work without.
+     *
+     * @param name such as {@value #OPENAI_ADMIN_KEY}
+     * @param providerId the provider that needs it, for the message
+     * @return the credential
+     * @throws ProviderConfigurationException naming the variable to set, if it is missing
+     */
+    public Secret requireCredential(String name, String providerId) {
+        Secret secret = credentials.get(name);
+        if (secret == null) {
+            throw new ProviderConfigurationException("The " + providerId + " provider needs the credential " + name
+                    + ": set the environment variable " + name + " and use ProviderConfig.fromEnvironment(), or pass it with "
+                    + "ProviderConfig.builder().credential(\"" + name + "\", Secret.of(...)).",
+                    ErrorDetails.of(providerId), null);
+        }
+        return secret;
+    }
+
+    /**
+     * The time allowed to open a connection.
+     *
+     * @return the connect timeout
+     */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * The time allowed for a response.
+     *
+     * @return the read timeout
+     */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /**
+     * How core retries failed calls.
+     *
+     * @return the retry policy
+     */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /**
+     * Extra provider-specific settings.
+     *
+     * @return the properties, never null
+     */
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    /**
+     * A provider-specific setting.
+     *
+     * @param name the setting's name
+     * @return its value, if set
+     */
+    public Optional<String> property(String name) {
+        return Optional.ofNullable(properties.get(name));
+    }
+
+    /** Shows every setting, and of the credentials only their names. */
+    @Override
+    public String toString() {
+        Map<String, String> shownCredentials = new TreeMap<>();
+        credentials.keySet().forEach(name -> shownCredentials.put(name, "****"));
+        return "ProviderConfig[baseUri=" + baseUri.map(URI::toString).orElse("(provider default)")
+                + ", credentials=" + shownCredentials
+                + ", connectTimeout=" + connectTimeout
+                + ", readTimeout=" + readTimeout
+                + ", retryPolicy=" + retryPolicy
+                + ", properties=" + new TreeMap<>(properties) + "]";
+    }
+
+    /** Builds a {@link ProviderConfig}. */
+    public static final class Builder {
+        private URI baseUri;
+        private final Map<String, Secret> credentials = new LinkedHashMap<>();
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private final Map<String, String> properties = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /**
+         * Overrides the vendor endpoint, for a proxy or a simulator.
+         *
+         * @param value the base URI, or null for the provider's default
+         * @return this builder
+         * @throws ProviderConfigurationException if the URI is not absolute http(s)
+         */
+        public Builder baseUri(URI value) {
+            if (value != null && (value.getScheme() == null || value.getHost() == null
+                    || !(value.getScheme().equalsIgnoreCase("https") || value.getScheme().equalsIgnoreCase("http")))) {
+                throw new ProviderConfigurationException("The base URI must be an absolute http(s) URI such as "
+                        + "https://api.openai.com/v1; got " + value + ".");
+            }
+            this.baseUri = value;
+            return this;
+        }
+
+        /**
+         * Overrides the vendor endpoint.
+         *
+         * @param value the base URI, or null for the provider's default
+         * @return this builder
+         * @throws ProviderConfigurationException if the URI is malformed or not absolute http(s)
+         */
+        public Builder baseUri(String value) {
+            if (value == null) {
+                return baseUri((URI) null);
+            }
+            try {
+                return baseUri(URI.create(value.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new ProviderConfigurationException("The base URI is malformed: " + e.getMessage(), ErrorDetails.none(), null);
+            }
+        }
+
+        /**
+         * Sets a credential.
+         *
+         * @param name its environment variable name, such as {@value #OPENAI_ADMIN_KEY}
+         * @param secret the credential
+         * @return this builder
+         */
+        public Builder credential(String name, Secret secret) {
+            credentials.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(secret, "secret"));
+            return this;
+        }
+
+        /**
+         * Sets the time allowed to open a connection.
+         *
+         * @param value a positive duration
+         * @return this builder
+         * @throws ProviderConfigurationException if it is not positive
+         */
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = positive(value, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the time allowed for a response.
+         *
+         * @param value a positive duration
+         * @return this builder
+         * @throws ProviderConfigurationException if it is not positive
+         */
+        public Builder readTimeout(Duration value) {
+            this.readTimeout = positive(value, "readTimeout");
+            return this;
+        }
+
+        /**
+         * Sets how core retries failed calls.
+         *
+         * @param value the policy; {@link RetryPolicy#none()} to never retry
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy value) {
+            this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * Sets a provider-specific setting.
+         *
+         * @param name the setting's name
+         * @param value its value
+         * @return this builder
+         */
+        public Builder property(String name, String value) {
+            properties.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Builds the configuration.
+         *
+         * @return the configuration
+         */
+        public ProviderConfig build() {
+            return new ProviderConfig(this);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            if (value == null || value.isZero() || value.isNegative()) {
+                throw new ProviderConfigurationException(name + " must be a positive duration; got " + value + ".");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.roster.internal;
+
+import dev.roster.Invitation;
+import dev.roster.Page;
+import dev.roster.PageRequest;
+import dev.roster.RosterException;
+import dev.roster.ErrorDetails;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/** Turns page-by-page listing into a lazy stream. */
+public final class Pagination {
+
+    private Pagination() {}
+
+    /**
+     * A stream that requests a page only when the previous one is used up, and stops at the first
+     * page without a cursor.
+     *
+     * @param fetch fetches one page
+     * @param pageSize the size of every page requested
+     * @param providerId for error messages
+     * @return the lazy stream
+     */
+    public static Stream<Invitation> stream(Function<PageRequest, Page<Invitation>> fetch, int pageSize, String providerId) {
+        Iterator<Invitation> pages = new PageIterator(fetch, pageSize, providerId);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    private static final class PageIterator implements Iterator<Invitation> {
+        private final Function<PageRequest, Page<Invitation>> fetch;
+        private final int pageSize;
+        private final String providerId;
+        private final Set<String> seenCursors = new HashSet<>();
+        private Iterator<Invitation> current;
+        private Optional<String> nextCursor = Optional.empty();
+        private boolean started;
+
+        PageIterator(Function<PageRequest, Page<Invitation>> fetch, int pageSize, String providerId) {
+            this.fetch = fetch;
+            this.pageSize = pageSize;
+            this.providerId = providerId;
+        }
+
+        @Override
+        public boolean hasNext() {
+            // A page may be empty yet have a cursor (some vendors do this), so keep going until
+            // there are items or no cursor.
+            while (current == null || !current.hasNext()) {
+                if (started && nextCursor.isEmpty()) {
+                    return false;
+                }
+                PageRequest request = started ? PageRequest.after(pageSize, nextCursor.get()) : PageRequest.first(pageSize);
+                started = true;
+                Page<Invitation> page = fetch.apply(request);
+                nextCursor = page.nextCursor();
+                if (nextCursor.isPresent() && !seenCursors.add(nextCursor.get())) {
+                    throw new RosterException("The " + providerId + " provider returned the page cursor '"
+                            + nextCursor.get() + "' twice, so listing would never end; stopped. This is a bug in the "
+                            + "adapter (or the vendor): report it with this message.", ErrorDetails.of(providerId), null);
+                }
+                current = page.items().iterator();
+            }
+            return true;
+        }
+
+        @Override
+        public Invitation next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.roster.internal;
+
+import dev.roster.Capabilities;
+import dev.roster.ConflictException;
+import dev.roster.ErrorDetails;
+import dev.roster.InvalidRequestException;
+import dev.roster.Invitation;
+import dev.roster.InvitationProvider;
+import dev.roster.InvitationRequest;
+import dev.roster.Page;
+import dev.roster.PageRequest;
+import dev.roster.ProjectGrant;
+import dev.roster.ProviderInfo;
+import dev.roster.UnsupportedCapabilityException;
+import dev.roster.spi.InputRules;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Core's policy around an adapter: every argument is checked before the adapter sees it, calls go
+ * through {@link Attempts}, and a conflicting invite for an already-invited email answers with the
+ * pending invitation instead of failing. Adapters stay thin translators.
+ */
+public final class PolicyInvitationProvider implements InvitationProvider {
+
+    private final InvitationProvider adapter;
+    private final ProviderInfo info;
+    private final Attempts attempts;
+
+    /**
+     * Wraps an adapter.
+     *
+     * @param adapter the bare adapter
+     * @param attempts how calls are attempted
+     */
+    public PolicyInvitationProvider(InvitationProvider adapter, Attempts attempts) {
+        this.adapter = Objects.requireNonNull(adapter, "adapter");
+        this.info = Objects.requireNonNull(adapter.info(), "the adapter's info()");
+        this.attempts = Objects.requireNonNull(attempts, "attempts");
+    }
+
+    /**
+     * Wraps an adapter once: a provider that already has the policy is returned as it is.
+     *
+     * @param provider a bare adapter, or one already wrapped
+     * @param attempts how calls are attempted
+     * @return the provider with core's policy
+     */
+    public static InvitationProvider wrap(InvitationProvider provider, Attempts attempts) {
+        return provider instanceof PolicyInvitationProvider ? provider : new PolicyInvitationProvider(provider, attempts);
+    }
+
+    @Override
+    public ProviderInfo info() {
+        return info;
+    }
+
+    @Override
+    public Invitation invite(InvitationRequest request) {
+        if (request == null) {
+            throw invalid("invite needs a request: InvitationRequest.of(\"someone@example.com\").");
+        }
+        checkSupported(request);
+        try {
+            return attempts.run("invite", () -> adapter.invite(request));
+        } catch (ConflictException conflict) {
+            if (conflict.reason() != ConflictException.Reason.ALREADY_INVITED
+                    && conflict.reason() != ConflictException.Reason.OTHER) {
+                throw conflict;
+            }
+            // The vendor refused a second invitation; the caller's intent is met by the pending one.
+            Optional<Invitation> pending = attempts.run("findByEmail", () -> adapter.findByEmail(request.email()))
+                    .filter(Invitation::isPending);
+            if (pending.isPresent()) {
+                return pending.get();
+            }
+            throw conflict;
+        }
+    }
+
+    @Override
+    public Optional<Invitation> find(String invitationId) {
+        String id = InputRules.invitationId(invitationId);
+        return Objects.requireNonNull(attempts.run("find", () -> adapter.find(id)), "adapter returned null from find");
+    }
+
+    @Override
+    public Page<Invitation> list(PageRequest request) {
+        if (request == null) {
+            throw invalid("list needs a page request: PageRequest.first(50), then PageRequest.after(50, page.nextCursor()).");
+        }
+        int max = info.capabilities().maxPageSize();
+        PageRequest bounded = request.size() > max ? request.withSize(max) : request;
+        return Objects.requireNonNull(attempts.run("list", () -> adapter.list(bounded)), "adapter returned null from list");
+    }
+
+    @Override
+    public boolean revoke(String invitationId) {
+        String id = InputRules.invitationId(invitationId);
+        return attempts.run("revoke", () -> adapter.revoke(id));
+    }
+
+    @Override
+    public Optional<Invitation> findByEmail(String email) {
+        String wanted = InputRules.email(email);
+        return Objects.requireNonNull(attempts.run("findByEmail", () -> adapter.findByEmail(wanted)),
+                "adapter returned null from findByEmail");
+    }
+
+    @Override
+    public void close() {
+        adapter.close();
+    }
+
+    @Override
+    public String toString() {
+        return "InvitationProvider[" + info.id() + ", with core policy]";
+    }
+
+    private void checkSupported(InvitationRequest request) {
+        Capabilities caps = info.capabilities();
+        request.role().ifPresent(role -> {
+            if (!caps.supportsRoles()) {
+                throw unsupported("The " + info.displayName() + " provider takes no role at invitation time, but the request "
+                        + "asks for '" + role + "'. Leave the role out: this vendor grants access by its own means "
+                        + "once the person has joined.");
+            }
+            if (!caps.roles().contains(role)) {
+                throw unsupported("The " + info.displayName() + " provider has no role '" + role + "'. Use one of "
+                        + sorted(caps.roles()) + caps.defaultRole().map(d -> " (default: " + d + ")").orElse("") + ".");
+            }
+        });
+        request.projects().ifPresent(grants -> {
+            if (!grants.isEmpty() && !caps.projectGrants()) {
+                throw unsupported("The " + info.displayName() + " provider cannot grant projects with an invitation. "
+                        + "Leave the projects out.");
+            }
+            for (ProjectGrant grant : grants) {
+                if (!caps.projectRoles().contains(grant.role())) {
+                    throw unsupported("The " + info.displayName() + " provider has no project role '" + grant.role()
+                            + "' (project " + grant.projectId() + "). Use one of " + sorted(caps.projectRoles()) + ".");
+                }
+            }
+        });
+        for (Map.Entry<String, String> attribute : request.attributes().entrySet()) {
+            Set<String> allowed = caps.vendorAttributes().get(attribute.getKey());
+            if (allowed == null) {
+                throw unsupported("The " + info.displayName() + " provider has no vendor attribute '" + attribute.getKey()
+                        + "'. Known attributes: " + sorted(caps.vendorAttributes().keySet()) + ".");
+            }
+            if (!allowed.isEmpty() && !allowed.contains(attribute.getValue())) {
+                throw invalid("The " + info.displayName() + " attribute " + attribute.getKey() + " cannot be '"
+                        + attribute.getValue() + "'. Use one of " + sorted(allowed) + ".");
+            }
+        }
+    }
+
+    private static String sorted(Set<String> values) {
+        return new TreeSet<>(values).toString();
+    }
+
+    private UnsupportedCapabilityException unsupported(String message) {
+        return new UnsupportedCapabilityException(message, ErrorDetails.of(info.id()), null);
+    }
+
+    private InvalidRequestException invalid(String message) {
+        return new InvalidRequestException(message, ErrorDetails.of(info.id()), null);
+    }
+}
