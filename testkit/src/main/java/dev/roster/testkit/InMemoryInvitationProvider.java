@@ -1,0 +1,216 @@
+package dev.roster.testkit;
+
+import dev.roster.Capabilities;
+import dev.roster.ConflictException;
+import dev.roster.ErrorDetails;
+import dev.roster.InvalidRequestException;
+import dev.roster.Invitation;
+import dev.roster.InvitationProvider;
+import dev.roster.InvitationRequest;
+import dev.roster.InvitationStatus;
+import dev.roster.Page;
+import dev.roster.PageRequest;
+import dev.roster.ProviderInfo;
+import dev.roster.spi.InputRules;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The reference adapter: invitations kept in memory, behaving as the contract says every vendor
+ * does. It passes the whole {@link InvitationProviderContract}, and it is what applications use in
+ * their own unit tests instead of a vendor.
+ *
+ * <pre>{@code
+ * InMemoryInvitationProvider backend = new InMemoryInvitationProvider();
+ * InvitationProvider invitations = InvitationProviders.withPolicy(backend, ProviderConfig.defaults());
+ * Invitation sent = invitations.invite(InvitationRequest.of("ada@example.com"));
+ * backend.accept(sent.id()); // act as Ada
+ * }</pre>
+ *
+ * <p>Roles: {@code member} (the default), {@code admin}, {@code owner}; project grants with roles
+ * {@code member} and {@code owner}; pages of up to 100; accepted invitations cannot be revoked;
+ * invitations expire 7 days after creation (when {@link #expire} says so: time does not pass on its
+ * own). Thread-safe.
+ */
+public final class InMemoryInvitationProvider implements InvitationProvider, VendorControl {
+
+    /** The id this provider reports. */
+    public static final String ID = "in-memory";
+
+    /** How long after creation an invitation's {@link Invitation#expiresAt()} lies. */
+    public static final Duration VALIDITY = Duration.ofDays(7);
+
+    private static final ProviderInfo INFO = new ProviderInfo(ID, "In-memory (testkit)",
+            Capabilities.builder()
+                    .roles("member", "admin", "owner")
+                    .projectGrants("member", "owner")
+                    .revokeAccepted(false)
+                    .maxPageSize(100)
+                    .build());
+
+    private final Clock clock;
+    private final NavigableMap<String, Invitation> invitations = new TreeMap<>();
+    private long sequence;
+
+    /** A provider on the system clock. */
+    public InMemoryInvitationProvider() {
+        this(Clock.systemUTC());
+    }
+
+    /**
+     * A provider whose creation times come from the given clock.
+     *
+     * @param clock the clock
+     */
+    public InMemoryInvitationProvider(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public ProviderInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public synchronized Invitation invite(InvitationRequest request) {
+        String email = InputRules.email(request.email());
+        for (Invitation existing : invitations.values()) {
+            if (!InputRules.sameEmail(existing.email(), email)) {
+                continue;
+            }
+            if (existing.isPending()) {
+                throw new ConflictException(ConflictException.Reason.ALREADY_INVITED,
+                        email + " already has a pending invitation, " + existing.id() + ".", ErrorDetails.of(ID), null);
+            }
+            if (existing.status() == InvitationStatus.ACCEPTED) {
+                throw new ConflictException(ConflictException.Reason.ALREADY_MEMBER,
+                        email + " is already a member of the organisation.", ErrorDetails.of(ID), null);
+            }
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Invitation created = Invitation.builder()
+                .id(String.format("inv-%08d", ++sequence))
+                .email(email)
+                .role(request.role().or(INFO.capabilities()::defaultRole).orElse(null))
+                .status(InvitationStatus.PENDING)
+                .createdAt(now)
+                .expiresAt(now.plus(VALIDITY))
+                .projects(request.projects().orElse(List.of()))
+                .provider(ID)
+                .build();
+        invitations.put(created.id(), created);
+        return created;
+    }
+
+    @Override
+    public synchronized Optional<Invitation> find(String invitationId) {
+        return Optional.ofNullable(invitations.get(invitationId));
+    }
+
+    @Override
+    public synchronized Page<Invitation> list(PageRequest request) {
+        NavigableMap<String, Invitation> rest = invitations;
+        if (request.cursor().isPresent()) {
+            String after = request.cursor().get();
+            if (!invitations.containsKey(after)) {
+                throw new InvalidRequestException("Unknown page cursor '" + after + "': pass a nextCursor this provider returned.",
+                        ErrorDetails.of(ID), null);
+            }
+            rest = invitations.tailMap(after, false);
+        }
+        int size = Math.min(request.size(), INFO.capabilities().maxPageSize());
+        List<Invitation> items = new ArrayList<>(size);
+        for (Invitation invitation : rest.values()) {
+            if (items.size() == size) {
+                break;
+            }
+            items.add(invitation);
+        }
+        boolean more = rest.size() > items.size();
+        return Page.of(items, more ? items.get(items.size() - 1).id() : null);
+    }
+
+    @Override
+    public synchronized boolean revoke(String invitationId) {
+        Invitation invitation = invitations.get(invitationId);
+        if (invitation == null) {
+            return false;
+        }
+        if (invitation.status() == InvitationStatus.ACCEPTED) {
+            throw new ConflictException(ConflictException.Reason.ACCEPTED_CANNOT_BE_REVOKED,
+                    "Invitation " + invitationId + " was already accepted, so it cannot be revoked: remove the member "
+                            + "from the organisation instead.", ErrorDetails.of(ID), null);
+        }
+        invitations.put(invitationId, invitation.toBuilder().status(InvitationStatus.REVOKED).build());
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Invitation> findByEmail(String email) {
+        Invitation newest = null;
+        for (Invitation invitation : invitations.descendingMap().values()) {
+            if (InputRules.sameEmail(invitation.email(), email)) {
+                if (invitation.isPending()) {
+                    return Optional.of(invitation);
+                }
+                newest = newest == null ? invitation : newest;
+            }
+        }
+        return Optional.ofNullable(newest);
+    }
+
+    @Override
+    public synchronized void accept(String invitationId) {
+        Invitation invitation = require(invitationId);
+        invitations.put(invitationId, invitation.toBuilder()
+                .status(InvitationStatus.ACCEPTED)
+                .acceptedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                .build());
+    }
+
+    @Override
+    public synchronized void expire(String invitationId) {
+        invitations.put(invitationId, require(invitationId).toBuilder().status(InvitationStatus.EXPIRED).build());
+    }
+
+    /**
+     * Every invitation held, in creation order: for assertions in tests.
+     *
+     * @return a snapshot of the invitations
+     */
+    public synchronized List<Invitation> snapshot() {
+        return List.copyOf(invitations.values());
+    }
+
+    /** Forgets every invitation. */
+    public synchronized void clear() {
+        invitations.clear();
+    }
+
+    /** Nothing to release: the invitations stay readable after close. */
+    @Override
+    public void close() {
+        // Holds no connections or threads.
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "InMemoryInvitationProvider[" + invitations.size() + " invitations]";
+    }
+
+    private Invitation require(String invitationId) {
+        Invitation invitation = invitations.get(invitationId);
+        if (invitation == null) {
+            throw new IllegalArgumentException("No invitation with id " + invitationId + " in " + this);
+        }
+        return invitation;
+    }
+}
