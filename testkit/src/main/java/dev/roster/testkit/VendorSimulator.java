@@ -1,0 +1,428 @@
+package dev.roster.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.LoggedResponse;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A stateful fake of a vendor's invitation endpoints, served by WireMock on a free port of
+ * 127.0.0.1. Subclasses ({@code OpenAiSimulator}, {@code ConfluentSimulator}) keep the vendor's
+ * state and answer as its OpenAPI contract says; this class runs the server and the knobs that
+ * reliability tests turn: injected {@link SimulatedFault faults}, latency and a rate limit.
+ *
+ * <p>As a JUnit 5 extension ({@code @RegisterExtension static final}), it starts before the
+ * class's first test, is {@link #reset() reset} before each test, and stops after the last.
+ * Outside JUnit, call {@link #start()} and {@link #close()}.
+ */
+public abstract class VendorSimulator implements VendorControl, BeforeAllCallback, AfterAllCallback,
+        BeforeEachCallback, AutoCloseable {
+
+    private static final Duration WINDOW = Duration.ofSeconds(1);
+
+    private final List<BiConsumer<LoggedRequest, LoggedResponse>> watchers = new CopyOnWriteArrayList<>();
+    private final Deque<PlannedFault> plannedFaults = new ArrayDeque<>();
+    private final Deque<Long> recentRequests = new ArrayDeque<>();
+    private WireMockServer server;
+    private volatile Duration latency = Duration.ZERO;
+    private volatile Duration slowResponseDelay = Duration.ofSeconds(3);
+    private volatile Duration retryAfter = Duration.ofSeconds(1);
+    private volatile int requestsPerSecond;
+
+    /** A fault waiting for its next matching requests. */
+    private static final class PlannedFault {
+        final SimulatedFault fault;
+        final Optional<String> method;
+        int remaining;
+
+        PlannedFault(SimulatedFault fault, Optional<String> method, int remaining) {
+            this.fault = fault;
+            this.method = method;
+            this.remaining = remaining;
+        }
+    }
+
+    /**
+     * Answers one request from the vendor's state: authentication, routing and the operation.
+     * Called concurrently; implementations guard their state.
+     *
+     * @param request the request
+     * @return the vendor's answer
+     */
+    protected abstract SimulatedResponse handle(SimulatedRequest request);
+
+    /**
+     * The vendor's error response for a status, in its own body format.
+     *
+     * @param status the HTTP status
+     * @param message what to say
+     * @return the response
+     */
+    protected abstract SimulatedResponse error(int status, String message);
+
+    /**
+     * The vendor's 429 or 503 answer asking the caller to wait; by default {@link #error} plus
+     * {@code Retry-After} in whole seconds. Subclasses add the vendor's other headers.
+     *
+     * @param status 429 or 503
+     * @param wait how long to wait
+     * @return the response
+     */
+    protected SimulatedResponse retryLater(int status, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return error(status, status == 429 ? "Rate limit reached; slow down." : "Service temporarily unavailable.")
+                .withHeader("Retry-After", Long.toString(seconds));
+    }
+
+    /** Forgets every invitation the vendor holds; called by {@link #reset()}. */
+    protected abstract void clearState();
+
+    // ---------------------------------------------------------------------------------------
+    // Lifecycle
+
+    /**
+     * Starts the server on a free port of 127.0.0.1; does nothing if it runs already.
+     *
+     * @return this simulator
+     */
+    public synchronized VendorSimulator start() {
+        if (server == null) {
+            WireMockServer created = new WireMockServer(wireMockConfig()
+                    .bindAddress("127.0.0.1")
+                    .dynamicPort()
+                    .containerThreads(32)
+                    .jettyAcceptors(2)
+                    .extensions(new Dispatcher(), new Watcher()));
+            created.start();
+            created.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(Dispatcher.NAME)));
+            server = created;
+        }
+        return this;
+    }
+
+    /** Stops the server. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    /**
+     * Forgets all state, the knobs and the request journal: a clean vendor again.
+     */
+    public void reset() {
+        clearState();
+        synchronized (plannedFaults) {
+            plannedFaults.clear();
+            recentRequests.clear();
+        }
+        latency = Duration.ZERO;
+        slowResponseDelay = Duration.ofSeconds(3);
+        retryAfter = Duration.ofSeconds(1);
+        requestsPerSecond = 0;
+        watchers.clear();
+        requireServer().resetRequests();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /**
+     * Where the simulator listens, such as {@code http://127.0.0.1:41234}.
+     *
+     * @return the server's root URI
+     */
+    public URI rootUri() {
+        return URI.create("http://127.0.0.1:" + requireServer().port());
+    }
+
+    /**
+     * The WireMock server, for reading its request journal in assertions.
+     *
+     * @return the running server
+     */
+    public WireMockServer server() {
+        return requireServer();
+    }
+
+    /**
+     * How many requests reached the simulator since the last reset.
+     *
+     * @return the request count
+     */
+    public int requestCount() {
+        return requireServer().getAllServeEvents().size();
+    }
+
+    /**
+     * Calls the watcher with every request and response once it was served, for example to check
+     * traffic against the vendor's OpenAPI contract. Watchers are dropped on {@link #reset()}.
+     *
+     * @param watcher receives each request and its response
+     * @return this simulator
+     */
+    public VendorSimulator watch(BiConsumer<LoggedRequest, LoggedResponse> watcher) {
+        watchers.add(Objects.requireNonNull(watcher, "watcher"));
+        return this;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Knobs
+
+    /**
+     * Makes the next {@code count} requests fail with the fault.
+     *
+     * @param count how many requests
+     * @param fault the fault
+     * @return this simulator
+     */
+    public VendorSimulator failNext(int count, SimulatedFault fault) {
+        return plan(count, fault, Optional.empty());
+    }
+
+    /**
+     * Makes the next {@code count} requests with this HTTP method fail with the fault.
+     *
+     * @param count how many requests
+     * @param fault the fault
+     * @param httpMethod such as {@code "POST"}
+     * @return this simulator
+     */
+    public VendorSimulator failNext(int count, SimulatedFault fault, String httpMethod) {
+        return plan(count, fault, Optional.of(httpMethod.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * Delays every response.
+     *
+     * @param delay the added latency
+     * @return this simulator
+     */
+    public VendorSimulator latency(Duration delay) {
+        this.latency = Objects.requireNonNull(delay, "delay");
+        return this;
+    }
+
+    /**
+     * Sets how late a {@link SimulatedFault#SLOW_RESPONSE} answers; 3 seconds by default.
+     *
+     * @param delay the delay
+     * @return this simulator
+     */
+    public VendorSimulator slowResponseDelay(Duration delay) {
+        this.slowResponseDelay = Objects.requireNonNull(delay, "delay");
+        return this;
+    }
+
+    /**
+     * Sets the wait that 429 and 503 answers ask for; 1 second by default.
+     *
+     * @param wait the wait
+     * @return this simulator
+     */
+    public VendorSimulator retryAfter(Duration wait) {
+        this.retryAfter = Objects.requireNonNull(wait, "wait");
+        return this;
+    }
+
+    /**
+     * Answers 429 with {@code Retry-After} to requests beyond this many in any one-second window.
+     *
+     * @param limit requests per second; 0 for no limit
+     * @return this simulator
+     */
+    public VendorSimulator rateLimit(int limit) {
+        this.requestsPerSecond = limit;
+        return this;
+    }
+
+    private VendorSimulator plan(int count, SimulatedFault fault, Optional<String> method) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1");
+        }
+        synchronized (plannedFaults) {
+            plannedFaults.add(new PlannedFault(Objects.requireNonNull(fault, "fault"), method, count));
+        }
+        return this;
+    }
+
+    private Optional<SimulatedFault> takeFault(String method) {
+        synchronized (plannedFaults) {
+            for (PlannedFault planned : plannedFaults) {
+                if (planned.method.map(method::equals).orElse(true)) {
+                    if (--planned.remaining == 0) {
+                        plannedFaults.remove(planned);
+                    }
+                    return Optional.of(planned.fault);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The wait before another request is allowed, or empty when this one may pass. */
+    private Optional<Duration> overRateLimit() {
+        int limit = requestsPerSecond;
+        if (limit <= 0) {
+            return Optional.empty();
+        }
+        long now = System.nanoTime();
+        synchronized (plannedFaults) {
+            while (!recentRequests.isEmpty() && now - recentRequests.peekFirst() >= WINDOW.toNanos()) {
+                recentRequests.removeFirst();
+            }
+            if (recentRequests.size() < limit) {
+                recentRequests.addLast(now);
+                return Optional.empty();
+            }
+            return Optional.of(Duration.ofNanos(WINDOW.toNanos() - (now - recentRequests.peekFirst())));
+        }
+    }
+
+    private WireMockServer requireServer() {
+        WireMockServer running = server;
+        if (running == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " is not running: register it with "
+                    + "@RegisterExtension or call start() first.");
+        }
+        return running;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // WireMock plumbing
+
+    private SimulatedResponse respond(SimulatedRequest request, Optional<SimulatedFault> fault) {
+        Optional<Duration> limited = overRateLimit();
+        if (limited.isPresent()) {
+            return retryLater(429, limited.get());
+        }
+        if (fault.isPresent()) {
+            switch (fault.get()) {
+                case SERVER_ERROR:
+                    return error(500, "The server had an error while processing your request.");
+                case UNAVAILABLE_WITH_RETRY_AFTER:
+                    return retryLater(503, retryAfter);
+                case RATE_LIMITED_WITH_RETRY_AFTER:
+                    return retryLater(429, retryAfter);
+                default:
+                    break;
+            }
+        }
+        return handle(request);
+    }
+
+    private ResponseDefinition render(SimulatedResponse response, Optional<SimulatedFault> fault) {
+        ResponseDefinitionBuilder builder = aResponse().withStatus(response.status());
+        response.headers().forEach(builder::withHeader);
+        if (response.body() != null) {
+            builder.withBody(response.body());
+        }
+        long delay = latency.toMillis();
+        if (fault.isPresent()) {
+            switch (fault.get()) {
+                case CONNECTION_RESET_BEFORE_READ:
+                case CONNECTION_RESET_AFTER_PROCESSING:
+                    builder.withFault(Fault.CONNECTION_RESET_BY_PEER);
+                    break;
+                case EMPTY_REPLY:
+                    builder.withFault(Fault.EMPTY_RESPONSE);
+                    break;
+                case MALFORMED_JSON:
+                    builder.withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"data\": [tru");
+                    break;
+                case SLOW_RESPONSE:
+                    delay += slowResponseDelay.toMillis();
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (delay > 0) {
+            builder.withFixedDelay((int) Math.min(Integer.MAX_VALUE, delay));
+        }
+        return builder.build();
+    }
+
+    /** Routes every request to {@link #handle}, applying the knobs. */
+    private final class Dispatcher implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "roster-vendor-simulator";
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            LoggedRequest logged = serveEvent.getRequest();
+            SimulatedRequest request = SimulatedRequest.of(logged.getMethod().getName(), logged.getUrl(),
+                    name -> Optional.ofNullable(logged.getHeaders().getHeader(name)).filter(HttpHeader::isPresent)
+                            .map(HttpHeader::firstValue),
+                    logged.getBodyAsString());
+            Optional<SimulatedFault> fault = takeFault(request.method());
+            if (fault.isPresent() && fault.get() == SimulatedFault.CONNECTION_RESET_BEFORE_READ) {
+                return render(SimulatedResponse.empty(500), fault);
+            }
+            return render(respond(request, fault), fault);
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+    }
+
+    /** Hands every served exchange to the watchers. */
+    private final class Watcher implements ServeEventListener {
+        @Override
+        public void afterComplete(ServeEvent serveEvent, Parameters parameters) {
+            for (BiConsumer<LoggedRequest, LoggedResponse> watcher : watchers) {
+                watcher.accept(serveEvent.getRequest(), serveEvent.getResponse());
+            }
+        }
+
+        @Override
+        public String getName() {
+            return "roster-vendor-simulator-watcher";
+        }
+    }
+}
