@@ -1,0 +1,129 @@
+package dev.roster.spi;
+
+import dev.roster.AuthenticationException;
+import dev.roster.ConflictException;
+import dev.roster.ErrorDetails;
+import dev.roster.InvalidRequestException;
+import dev.roster.NotFoundException;
+import dev.roster.PermissionDeniedException;
+import dev.roster.ProviderUnavailableException;
+import dev.roster.QuotaExceededException;
+import dev.roster.RateLimitedException;
+import dev.roster.RosterException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * Maps an HTTP failure onto the {@link RosterException} hierarchy the same way for every adapter,
+ * so an adapter's error decoder only has to read its vendor's body format.
+ */
+public final class HttpFailures {
+
+    private static final int SNIPPET_LENGTH = 200;
+
+    private HttpFailures() {}
+
+    /**
+     * The exception for an HTTP error status: 400 and 422 invalid request, 401 authentication, 402
+     * quota, 403 permission, 404 not found, 409 conflict (reason {@link ConflictException.Reason#OTHER};
+     * adapters that can tell the reason construct the conflict themselves), 429 rate limited, 5xx
+     * unavailable, anything else the root {@link RosterException}.
+     *
+     * @param status the HTTP status
+     * @param message what the vendor said, already made safe to show (no credentials)
+     * @param details the provider, status, vendor code and request id
+     * @param retryAfter the wait the vendor asked for, if any
+     * @return the exception to throw
+     */
+    public static RosterException forStatus(int status, String message, ErrorDetails details, Optional<Duration> retryAfter) {
+        ErrorDetails withStatus = details.withHttpStatus(status);
+        switch (status) {
+            case 400:
+            case 422:
+                return new InvalidRequestException(message, withStatus, null);
+            case 401:
+                return new AuthenticationException(message + " Check the credentials: the vendor did not accept them.", withStatus, null);
+            case 402:
+                return new QuotaExceededException(message, withStatus, null);
+            case 403:
+                return new PermissionDeniedException(message + " The credentials may not manage invitations.", withStatus, null);
+            case 404:
+                return new NotFoundException(message, withStatus, null);
+            case 409:
+                return new ConflictException(ConflictException.Reason.OTHER, message, withStatus, null);
+            case 429:
+                return new RateLimitedException(message + retryAfter.map(d -> " Retry after " + d.toMillis() + " ms.").orElse(""),
+                        retryAfter, withStatus, null);
+            default:
+                if (status >= 500 && status <= 599) {
+                    return new ProviderUnavailableException(message + " The vendor failed on its side; try again later.",
+                            withStatus, null);
+                }
+                return new RosterException(message, withStatus, null);
+        }
+    }
+
+    /**
+     * Reads a {@code Retry-After} header: delay-seconds or an HTTP-date.
+     *
+     * @param value the header's value, or null
+     * @param clock the clock an HTTP-date is measured against
+     * @return the wait (never negative), or empty if absent or unreadable
+     */
+    public static Optional<Duration> parseRetryAfter(String value, Clock clock) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = value.strip();
+        try {
+            long seconds = Long.parseLong(trimmed);
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(clock.instant(), at.toInstant());
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Reads a header holding a wait in milliseconds, such as OpenAI's {@code retry-after-ms}.
+     *
+     * @param value the header's value, or null
+     * @return the wait, or empty if absent or unreadable
+     */
+    public static Optional<Duration> parseMillis(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            double millis = Double.parseDouble(value.strip());
+            return millis < 0 || Double.isNaN(millis) || Double.isInfinite(millis)
+                    ? Optional.empty() : Optional.of(Duration.ofNanos((long) (millis * 1_000_000)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The start of a response body for an error message, for bodies that are not the vendor's
+     * error format: at most 200 characters, control characters replaced.
+     *
+     * @param body the body, or null
+     * @return the snippet, or {@code "(empty body)"}
+     */
+    public static String snippet(String body) {
+        if (body == null || body.isBlank()) {
+            return "(empty body)";
+        }
+        String cut = body.length() > SNIPPET_LENGTH ? body.substring(0, SNIPPET_LENGTH) + "…" : body;
+        return cut.replaceAll("\\p{Cntrl}", " ").strip();
+    }
+}
