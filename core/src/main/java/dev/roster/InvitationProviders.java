@@ -89,7 +89,7 @@ public final class InvitationProviders {
             throw new ProviderConfigurationException("withPolicy needs an adapter; got null.");
         }
         requireConfig(config);
-        return PolicyInvitationProvider.wrap(adapter, Attempts.once());
+        return PolicyInvitationProvider.wrap(adapter, Attempts.retrying(config.retryPolicy()));
     }
 
     static InvitationProvider load(String id, ProviderConfig config, ClassLoader loader) {

@@ -1,5 +1,9 @@
 package dev.roster;
 
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * The vendor could not be reached or failed on its side: HTTP 5xx, a connection failure or a
  * timeout. Safe to try again later; core retries these itself before giving up.
@@ -7,6 +11,8 @@ package dev.roster;
 public class ProviderUnavailableException extends RosterException {
 
     private static final long serialVersionUID = 1L;
+
+    private final transient Optional<Duration> retryAfter;
 
     /**
      * A failure with a message only.
@@ -25,6 +31,29 @@ public class ProviderUnavailableException extends RosterException {
      * @param cause the underlying failure, or null
      */
     public ProviderUnavailableException(String message, ErrorDetails details, Throwable cause) {
+        this(message, Optional.empty(), details, cause);
+    }
+
+    /**
+     * A failure after which the vendor asked for a wait (a 503 with {@code Retry-After}).
+     *
+     * @param message what went wrong and what to do
+     * @param retryAfter how long the vendor asked to wait, if it said
+     * @param details where it came from
+     * @param cause the underlying failure, or null
+     */
+    public ProviderUnavailableException(String message, Optional<Duration> retryAfter, ErrorDetails details,
+            Throwable cause) {
         super(message, details, cause);
+        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    /**
+     * How long the vendor asked to wait before trying again.
+     *
+     * @return the wait, if the vendor said
+     */
+    public Optional<Duration> retryAfter() {
+        return retryAfter;
     }
 }

@@ -1,5 +1,6 @@
 package dev.roster;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -17,6 +18,7 @@ public class RosterException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient ErrorDetails details;
+    private volatile List<String> attempts = List.of();
 
     /**
      * A failure with a message and nothing else known.
@@ -42,6 +44,46 @@ public class RosterException extends RuntimeException {
     private static String withDetails(String message, ErrorDetails details) {
         String suffix = details == null ? "" : details.toString();
         return suffix.isEmpty() ? message : message + " " + suffix;
+    }
+
+    /**
+     * The message, followed by what each attempt's failure was when core retried before giving up.
+     */
+    @Override
+    public String getMessage() {
+        List<String> tried = attempts;
+        if (tried.size() < 2) {
+            return super.getMessage();
+        }
+        StringBuilder out = new StringBuilder(super.getMessage()).append(" Gave up after ").append(tried.size())
+                .append(" attempts:");
+        for (int i = 0; i < tried.size(); i++) {
+            out.append(' ').append(i + 1).append(") ").append(tried.get(i)).append(i + 1 < tried.size() ? ";" : ".");
+        }
+        return out.toString();
+    }
+
+    /**
+     * What each attempt's failure was, oldest first, when core's policy tried the call more than
+     * once; empty when it was tried once.
+     *
+     * @return one short description per failed attempt, such as {@code "HTTP 503"} or
+     *     {@code "I/O: connection reset"}
+     */
+    public List<String> attempts() {
+        return attempts;
+    }
+
+    /**
+     * Records the attempts that led to this failure. Core's retry policy calls it on the failure it
+     * finally throws; it is not meant for adapters.
+     *
+     * @param history one short description per failed attempt, oldest first
+     * @return this exception
+     */
+    public RosterException withAttempts(List<String> history) {
+        this.attempts = List.copyOf(history);
+        return this;
     }
 
     /**

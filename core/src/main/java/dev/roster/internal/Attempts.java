@@ -1,22 +1,42 @@
 package dev.roster.internal;
 
+import dev.roster.RetryPolicy;
+import dev.roster.RosterException;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * How a call to the vendor is attempted. This is the seam where retries live: today every call is
- * made once; a retrying implementation replaces {@link #once()} without touching the adapters.
+ * How a call to the vendor is attempted: once, or retried under a {@link RetryPolicy}. Adapters
+ * never retry; this is the one place that does, the same for every vendor.
  */
 public interface Attempts {
 
     /**
-     * Runs a call under this policy.
+     * Runs a call, retrying failures the policy considers transient.
      *
      * @param <T> the call's result type
-     * @param operation the operation's name, for error messages (such as {@code "invite"})
+     * @param operation the operation's name, for error messages (such as {@code "list"})
      * @param call the call to the adapter
      * @return what the call returned
      */
-    <T> T run(String operation, Supplier<T> call);
+    default <T> T run(String operation, Supplier<T> call) {
+        return run(operation, call, failure -> Optional.empty());
+    }
+
+    /**
+     * Runs a call whose effect may have happened even though it failed. Before each retry after a
+     * failure whose outcome is unknown (a 5xx, an I/O error, a timeout), {@code recover} is asked
+     * whether the effect is already there; if it answers a value, that value is the result and the
+     * call is not sent again.
+     *
+     * @param <T> the call's result type
+     * @param operation the operation's name, for error messages
+     * @param call the call to the adapter
+     * @param recover looks for the call's effect; empty when it is not there
+     * @return what the call (or {@code recover}) returned
+     */
+    <T> T run(String operation, Supplier<T> call, Function<RosterException, Optional<T>> recover);
 
     /**
      * Every call made exactly once.
@@ -24,11 +44,16 @@ public interface Attempts {
      * @return the single-attempt policy
      */
     static Attempts once() {
-        return new Attempts() {
-            @Override
-            public <T> T run(String operation, Supplier<T> call) {
-                return call.get();
-            }
-        };
+        return retrying(RetryPolicy.none());
+    }
+
+    /**
+     * Calls retried under the policy, sleeping between attempts.
+     *
+     * @param policy the retry policy
+     * @return the retrying policy
+     */
+    static Attempts retrying(RetryPolicy policy) {
+        return new RetryingAttempts(policy, RetryingAttempts.Sleeper.THREAD_SLEEP, RetryingAttempts.Jitter.RANDOM);
     }
 }

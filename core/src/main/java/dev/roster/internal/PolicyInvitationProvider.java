@@ -7,6 +7,7 @@ import dev.roster.InvalidRequestException;
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
+import dev.roster.InvitationStatus;
 import dev.roster.Page;
 import dev.roster.PageRequest;
 import dev.roster.ProjectGrant;
@@ -21,8 +22,9 @@ import java.util.TreeSet;
 
 /**
  * Core's policy around an adapter: every argument is checked before the adapter sees it, calls go
- * through {@link Attempts}, and a conflicting invite for an already-invited email answers with the
- * pending invitation instead of failing. Adapters stay thin translators.
+ * through {@link Attempts} (retries), and {@code invite} never makes two invitations for one call:
+ * a create whose outcome is unknown is looked up before it is sent again, and a conflicting invite
+ * for an already-invited email answers with the pending invitation. Adapters stay thin translators.
  */
 public final class PolicyInvitationProvider implements InvitationProvider {
 
@@ -65,20 +67,25 @@ public final class PolicyInvitationProvider implements InvitationProvider {
         }
         checkSupported(request);
         try {
-            return attempts.run("invite", () -> adapter.invite(request));
+            // A create whose answer was lost may have worked: look for it before sending it again.
+            return attempts.run("invite", () -> adapter.invite(request), unknownOutcome -> pendingFor(request.email()));
         } catch (ConflictException conflict) {
             if (conflict.reason() != ConflictException.Reason.ALREADY_INVITED
                     && conflict.reason() != ConflictException.Reason.OTHER) {
                 throw conflict;
             }
             // The vendor refused a second invitation; the caller's intent is met by the pending one.
-            Optional<Invitation> pending = attempts.run("findByEmail", () -> adapter.findByEmail(request.email()))
-                    .filter(Invitation::isPending);
-            if (pending.isPresent()) {
-                return pending.get();
-            }
-            throw conflict;
+            return attempts.run("findByEmail", () -> pendingFor(request.email())).orElseThrow(() -> conflict);
         }
+    }
+
+    private Optional<Boolean> revokedAlready(String id) {
+        Optional<Invitation> now = adapter.find(id);
+        return now.isEmpty() || now.get().status() == InvitationStatus.REVOKED ? Optional.of(true) : Optional.empty();
+    }
+
+    private Optional<Invitation> pendingFor(String email) {
+        return adapter.findByEmail(email).filter(Invitation::isPending);
     }
 
     @Override
@@ -100,7 +107,9 @@ public final class PolicyInvitationProvider implements InvitationProvider {
     @Override
     public boolean revoke(String invitationId) {
         String id = InputRules.invitationId(invitationId);
-        return attempts.run("revoke", () -> adapter.revoke(id));
+        // A delete whose answer was lost may have worked, and sending it again would then answer
+        // "no such invitation": check first.
+        return attempts.run("revoke", () -> adapter.revoke(id), unknownOutcome -> revokedAlready(id));
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class HttpFailures {
             default:
                 if (status >= 500 && status <= 599) {
                     return new ProviderUnavailableException(message + " The vendor failed on its side; try again later.",
-                            withStatus, null);
+                            retryAfter, withStatus, null);
                 }
                 return new RosterException(message, withStatus, null);
         }
