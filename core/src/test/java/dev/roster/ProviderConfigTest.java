@@ -1,0 +1,79 @@
+package dev.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("ProviderConfig settings")
+class ProviderConfigTest {
+
+    @Test
+    @DisplayName("has no base URI, no credentials, 10 s / 30 s timeouts and the default retries by default")
+    void defaults() {
+        ProviderConfig config = ProviderConfig.defaults();
+
+        assertThat(config.baseUri()).isEmpty();
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.retryPolicy()).isEqualTo(RetryPolicy.defaults());
+        assertThat(config.properties()).isEmpty();
+        assertThat(config.toString()).contains("(provider default)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"https://api.openai.com/v1", "http://localhost:8089", " https://api.confluent.cloud "})
+    @DisplayName("accepts an absolute http(s) base URI")
+    void acceptsHttpUris(String uri) {
+        assertThat(ProviderConfig.builder().baseUri(uri).build().baseUri()).contains(URI.create(uri.strip()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ftp://example.com/v1", "file:///etc/passwd", "mailto:ada@example.com", "/v1/organization",
+            "api.openai.com/v1", "javascript:alert(1)", "https:///no-host", "http://exa mple.com"})
+    @DisplayName("refuses a base URI that is not absolute http(s), naming it")
+    void refusesOtherUris(String uri) {
+        assertThatThrownBy(() -> ProviderConfig.builder().baseUri(uri))
+                .isExactlyInstanceOf(ProviderConfigurationException.class)
+                .hasMessageContaining("base URI");
+    }
+
+    @Test
+    @DisplayName("lets a null base URI mean the provider's default")
+    void nullBaseUri() {
+        ProviderConfig config = ProviderConfig.builder().baseUri("https://example.com").baseUri((String) null).build();
+
+        assertThat(config.baseUri()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("refuses a timeout that is not positive")
+    void timeouts() {
+        ProviderConfig.Builder builder = ProviderConfig.builder();
+
+        assertThatThrownBy(() -> builder.connectTimeout(Duration.ZERO)).isInstanceOf(ProviderConfigurationException.class)
+                .hasMessageContaining("connectTimeout");
+        assertThatThrownBy(() -> builder.readTimeout(Duration.ofSeconds(-1))).isInstanceOf(ProviderConfigurationException.class)
+                .hasMessageContaining("readTimeout");
+        assertThatThrownBy(() -> builder.readTimeout(null)).isInstanceOf(ProviderConfigurationException.class);
+        assertThat(builder.readTimeout(Duration.ofMillis(1)).build().readTimeout()).isEqualTo(Duration.ofMillis(1));
+    }
+
+    @Test
+    @DisplayName("keeps provider-specific properties, and copies are independent")
+    void properties() {
+        ProviderConfig original = ProviderConfig.builder().property("organization", "org-1").build();
+        ProviderConfig copy = original.toBuilder().property("organization", "org-2").retryPolicy(RetryPolicy.none()).build();
+
+        assertThat(original.property("organization")).contains("org-1");
+        assertThat(original.retryPolicy()).isEqualTo(RetryPolicy.defaults());
+        assertThat(copy.property("organization")).contains("org-2");
+        assertThat(copy.retryPolicy()).isEqualTo(RetryPolicy.none());
+        assertThat(original.property("missing")).isEmpty();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.roster.internal;
+
+import static dev.roster.fixtures.TestInvitations.FEBRUARY;
+import static dev.roster.fixtures.TestInvitations.JANUARY;
+import static dev.roster.fixtures.TestInvitations.invitation;
+import static dev.roster.fixtures.TestInvitations.pending;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.roster.Capabilities;
+import dev.roster.ConflictException;
+import dev.roster.ConflictException.Reason;
+import dev.roster.Invitation;
+import dev.roster.InvitationProvider;
+import dev.roster.InvitationProviders;
+import dev.roster.InvitationRequest;
+import dev.roster.InvitationStatus;
+import dev.roster.ProviderConfig;
+import dev.roster.ProviderUnavailableException;
+import dev.roster.fixtures.RecordingProvider;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Inviting an email that already has a pending invitation answers with that invitation. */
+@DisplayName("The policy's idempotent invite")
+class IdempotentInviteTest {
+
+    private final RecordingProvider adapter = new RecordingProvider(Capabilities.builder().roles("reader", "owner").build());
+    private final InvitationProvider policy = InvitationProviders.withPolicy(adapter, ProviderConfig.defaults());
+
+    @Test
+    @DisplayName("returns what the adapter created, without looking anything up")
+    void plainInvite() {
+        Invitation created = pending("inv_new", "ada@example.com");
+        adapter.onInvite(request -> created);
+
+        assertThat(policy.invite(InvitationRequest.of("ada@example.com"))).isSameAs(created);
+        assertThat(adapter.calls()).containsExactly("invite ada@example.com");
+    }
+
+    @Test
+    @DisplayName("answers an 'already invited' conflict with the pending invitation, as it is")
+    void alreadyInvited() {
+        Invitation existing = pending("inv_old", "Ada@Example.com").toBuilder().role("owner").build();
+        adapter.onInvite(request -> {
+            throw new ConflictException(Reason.ALREADY_INVITED, "already invited");
+        }).holding(invitation("inv_x", "bob@example.com", InvitationStatus.PENDING, JANUARY), existing);
+
+        Invitation answer = policy.invite(InvitationRequest.builder(" ada@example.com ").role("reader").build());
+
+        assertThat(answer).isSameAs(existing);
+        assertThat(adapter.calls()).containsExactly("invite ada@example.com", "findByEmail ada@example.com", "list");
+    }
+
+    @Test
+    @DisplayName("answers an unexplained conflict with the pending invitation too, when there is one")
+    void otherConflictWithPendingInvitation() {
+        Invitation existing = pending("inv_old", "ada@example.com");
+        adapter.onInvite(request -> {
+            throw new ConflictException(Reason.OTHER, "409");
+        }).holding(existing);
+
+        assertThat(policy.invite(InvitationRequest.of("ada@example.com"))).isSameAs(existing);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Reason.class, names = {"ALREADY_MEMBER", "ACCEPTED_CANNOT_BE_REVOKED"})
+    @DisplayName("rethrows a conflict that a pending invitation cannot answer, without looking anything up")
+    void otherReasonsAreRethrown(Reason reason) {
+        ConflictException conflict = new ConflictException(reason, "no");
+        adapter.onInvite(request -> {
+            throw conflict;
+        }).holding(pending("inv_old", "ada@example.com"));
+
+        assertThat(catchThrowable(() -> policy.invite(InvitationRequest.of("ada@example.com")))).isSameAs(conflict);
+        assertThat(adapter.calls()).containsExactly("invite ada@example.com");
+    }
+
+    @Test
+    @DisplayName("rethrows the conflict when the email's only invitations are no longer pending")
+    void onlyNonPendingInvitations() {
+        ConflictException conflict = new ConflictException(Reason.ALREADY_INVITED, "already invited");
+        adapter.onInvite(request -> {
+            throw conflict;
+        }).holding(
+                invitation("inv_1", "ada@example.com", InvitationStatus.ACCEPTED, JANUARY),
+                invitation("inv_2", "ada@example.com", InvitationStatus.EXPIRED, FEBRUARY));
+
+        assertThat(catchThrowable(() -> policy.invite(InvitationRequest.of("ada@example.com")))).isSameAs(conflict);
+        assertThat(adapter.calls()).containsExactly("invite ada@example.com", "findByEmail ada@example.com", "list");
+    }
+
+    @Test
+    @DisplayName("rethrows the conflict when the email has no invitation at all")
+    void noInvitation() {
+        ConflictException conflict = new ConflictException(Reason.ALREADY_INVITED, "already invited");
+        adapter.onInvite(request -> {
+            throw conflict;
+        }).holding(pending("inv_1", "bob@example.com"));
+
+        assertThat(catchThrowable(() -> policy.invite(InvitationRequest.of("ada@example.com")))).isSameAs(conflict);
+    }
+
+    @Test
+    @DisplayName("lets other failures through untouched, without looking anything up")
+    void otherFailures() {
+        ProviderUnavailableException down = new ProviderUnavailableException("503");
+        adapter.onInvite(request -> {
+            throw down;
+        });
+
+        assertThat(catchThrowable(() -> policy.invite(InvitationRequest.of("ada@example.com")))).isSameAs(down);
+        assertThat(adapter.calls()).containsExactly("invite ada@example.com");
+    }
+}
