@@ -2,6 +2,7 @@ package dev.roster;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,8 +36,9 @@ public record Capabilities(
         roles = Set.copyOf(new LinkedHashSet<>(roles));
         Objects.requireNonNull(defaultRole, "defaultRole");
         projectRoles = Set.copyOf(projectRoles);
-        vendorAttributes = Map.copyOf(vendorAttributes);
-        vendorAttributes.values().forEach(Objects::requireNonNull);
+        Map<String, Set<String>> attributes = new LinkedHashMap<>();
+        vendorAttributes.forEach((name, values) -> attributes.put(name, Set.copyOf(values)));
+        vendorAttributes = Map.copyOf(attributes);
         if (defaultRole.isPresent() && !roles.contains(defaultRole.get())) {
             throw new IllegalArgumentException("defaultRole " + defaultRole.get() + " is not one of " + roles);
         }
@@ -84,7 +86,7 @@ public record Capabilities(
         public Builder roles(String defaultRole, String... otherRoles) {
             this.defaultRole = Objects.requireNonNull(defaultRole, "defaultRole");
             roles.add(defaultRole);
-            roles.addAll(Set.of(otherRoles));
+            roles.addAll(List.of(otherRoles));
             return this;
         }
 
@@ -95,7 +97,7 @@ public record Capabilities(
          * @return this builder
          */
         public Builder projectGrants(String... roles) {
-            projectRoles.addAll(Set.of(roles));
+            projectRoles.addAll(List.of(roles));
             return this;
         }
 
@@ -129,7 +131,7 @@ public record Capabilities(
          * @return this builder
          */
         public Builder vendorAttribute(String name, String... allowedValues) {
-            vendorAttributes.put(name, Set.of(allowedValues));
+            vendorAttributes.put(name, new LinkedHashSet<>(List.of(allowedValues)));
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.roster;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -230,6 +231,10 @@ public final class ProviderConfig {
          * @throws ProviderConfigurationException if the URI is not absolute http(s)
          */
         public Builder baseUri(URI value) {
+            if (value != null && value.getRawUserInfo() != null) {
+                throw new ProviderConfigurationException("The base URI must not carry credentials (user:password@); "
+                        + "configure them with ProviderConfig.builder().credential(...) instead.");
+            }
             if (value != null && (value.getScheme() == null || value.getHost() == null
                     || !(value.getScheme().equalsIgnoreCase("https") || value.getScheme().equalsIgnoreCase("http")))) {
                 throw new ProviderConfigurationException("The base URI must be an absolute http(s) URI such as "
@@ -251,9 +256,11 @@ public final class ProviderConfig {
                 return baseUri((URI) null);
             }
             try {
-                return baseUri(URI.create(value.strip()));
-            } catch (IllegalArgumentException e) {
-                throw new ProviderConfigurationException("The base URI is malformed: " + e.getMessage(), ErrorDetails.none(), null);
+                return baseUri(new URI(value.strip()));
+            } catch (URISyntaxException e) {
+                // Only the reason and position: the text itself might hold a credential.
+                throw new ProviderConfigurationException("The base URI is malformed (" + e.getReason() + " at index "
+                        + e.getIndex() + "); use an absolute http(s) URI such as https://api.openai.com/v1.");
             }
         }
 

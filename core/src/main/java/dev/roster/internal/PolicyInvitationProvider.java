@@ -80,12 +80,13 @@ public final class PolicyInvitationProvider implements InvitationProvider {
     }
 
     private Optional<Boolean> revokedAlready(String id) {
-        Optional<Invitation> now = adapter.find(id);
+        Optional<Invitation> now = Objects.requireNonNull(adapter.find(id), "adapter returned null from find");
         return now.isEmpty() || now.get().status() == InvitationStatus.REVOKED ? Optional.of(true) : Optional.empty();
     }
 
     private Optional<Invitation> pendingFor(String email) {
-        return adapter.findByEmail(email).filter(Invitation::isPending);
+        return Objects.requireNonNull(adapter.findByEmail(email), "adapter returned null from findByEmail")
+                .filter(Invitation::isPending);
     }
 
     @Override

@@ -65,7 +65,7 @@ public record ProviderRegistry(Map<String, List<InvitationProviderFactory>> fact
                 report(failures, factory.getClass().getName() + " has no id, so it was skipped", null);
                 continue;
             }
-            found.computeIfAbsent(id, k -> new ArrayList<>()).add(factory);
+            found.computeIfAbsent(id.strip(), k -> new ArrayList<>()).add(factory);
         }
         return new ProviderRegistry(found, failures);
     }

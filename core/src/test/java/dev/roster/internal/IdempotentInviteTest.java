@@ -16,6 +16,7 @@ import dev.roster.InvitationProviders;
 import dev.roster.InvitationRequest;
 import dev.roster.InvitationStatus;
 import dev.roster.ProviderConfig;
+import dev.roster.RetryPolicy;
 import dev.roster.ProviderUnavailableException;
 import dev.roster.fixtures.RecordingProvider;
 import org.junit.jupiter.api.DisplayName;
@@ -28,7 +29,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class IdempotentInviteTest {
 
     private final RecordingProvider adapter = new RecordingProvider(Capabilities.builder().roles("reader", "owner").build());
-    private final InvitationProvider policy = InvitationProviders.withPolicy(adapter, ProviderConfig.defaults());
+    // Retries off: what a retry does with an unknown outcome is RetryingAttemptsTest's subject.
+    private final InvitationProvider policy = InvitationProviders.withPolicy(adapter,
+            ProviderConfig.builder().retryPolicy(RetryPolicy.none()).build());
 
     @Test
     @DisplayName("returns what the adapter created, without looking anything up")
@@ -104,7 +107,7 @@ class IdempotentInviteTest {
     }
 
     @Test
-    @DisplayName("lets other failures through untouched, without looking anything up")
+    @DisplayName("with retries off, lets other failures through untouched, without looking anything up")
     void otherFailures() {
         ProviderUnavailableException down = new ProviderUnavailableException("503");
         adapter.onInvite(request -> {
@@ -113,5 +116,22 @@ class IdempotentInviteTest {
 
         assertThat(catchThrowable(() -> policy.invite(InvitationRequest.of("ada@example.com")))).isSameAs(down);
         assertThat(adapter.calls()).containsExactly("invite ada@example.com");
+    }
+
+    @Test
+    @DisplayName("with retries on, adopts the invitation a failed create made instead of sending it again")
+    void unknownOutcomeAdoptsCreatedInvitation() {
+        InvitationProvider retrying = InvitationProviders.withPolicy(adapter, ProviderConfig.builder()
+                .retryPolicy(new RetryPolicy(3, java.time.Duration.ZERO, java.time.Duration.ZERO, java.time.Duration.ZERO))
+                .build());
+        adapter.onInvite(request -> {
+            adapter.holding(pending("inv_1", "ada@example.com"));
+            throw new ProviderUnavailableException("reset after the vendor acted");
+        });
+
+        Invitation result = retrying.invite(InvitationRequest.of("ada@example.com"));
+
+        assertThat(result.id()).isEqualTo("inv_1");
+        assertThat(adapter.calls()).filteredOn(call -> call.startsWith("invite")).hasSize(1);
     }
 }
