@@ -83,6 +83,8 @@ public final class OpenAiSimulator extends VendorSimulator {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String adminKey;
+    /** Guards the store; not {@code this}, whose monitor the base class holds while stopping the server. */
+    private final Object lock = new Object();
     private final OpenAiInviteStore store;
 
     /** A simulator expecting {@link #DEFAULT_ADMIN_KEY}, on the system clock. */
@@ -141,24 +143,33 @@ public final class OpenAiSimulator extends VendorSimulator {
      * @param email the member's address
      * @return this simulator
      */
-    public synchronized OpenAiSimulator addMember(String email) {
-        store.addMember(Objects.requireNonNull(email, "email"));
+    public OpenAiSimulator addMember(String email) {
+        Objects.requireNonNull(email, "email");
+        synchronized (lock) {
+            store.addMember(email);
+        }
         return this;
     }
 
     @Override
-    public synchronized void accept(String invitationId) {
-        store.accept(invitationId);
+    public void accept(String invitationId) {
+        synchronized (lock) {
+            store.accept(invitationId);
+        }
     }
 
     @Override
-    public synchronized void expire(String invitationId) {
-        store.expire(invitationId);
+    public void expire(String invitationId) {
+        synchronized (lock) {
+            store.expire(invitationId);
+        }
     }
 
     @Override
-    protected synchronized void clearState() {
-        store.clear();
+    protected void clearState() {
+        synchronized (lock) {
+            store.clear();
+        }
     }
 
     @Override
@@ -232,7 +243,7 @@ public final class OpenAiSimulator extends VendorSimulator {
         }
         Optional<String> after = request.queryParameter("after");
         OpenAiInviteStore.Page page;
-        synchronized (this) {
+        synchronized (lock) {
             if (after.isPresent() && !store.issued(after.get())) {
                 return error(400, "Invalid 'after': no invite with id '" + after.get() + "' in this organization.",
                         "after", "invalid_value");
@@ -292,7 +303,7 @@ public final class OpenAiSimulator extends VendorSimulator {
             grants = parsed.get();
         }
         OpenAiInviteStore.Invite created;
-        synchronized (this) {
+        synchronized (lock) {
             Optional<OpenAiInviteStore.Refusal> refusal = store.refusalFor(email.asText());
             if (refusal.isPresent()) {
                 return refusal.get() == OpenAiInviteStore.Refusal.ALREADY_MEMBER
@@ -305,20 +316,24 @@ public final class OpenAiSimulator extends VendorSimulator {
         return ok(toJson(created));
     }
 
-    private synchronized SimulatedResponse retrieve(String id) {
-        return store.find(id).map(invite -> ok(toJson(invite))).orElseGet(() -> notFound(id));
+    private SimulatedResponse retrieve(String id) {
+        synchronized (lock) {
+            return store.find(id).map(invite -> ok(toJson(invite))).orElseGet(() -> notFound(id));
+        }
     }
 
-    private synchronized SimulatedResponse delete(String id) {
-        Optional<OpenAiInviteStore.Invite> invite = store.find(id);
-        if (invite.isEmpty()) {
-            return notFound(id);
+    private SimulatedResponse delete(String id) {
+        synchronized (lock) {
+            Optional<OpenAiInviteStore.Invite> invite = store.find(id);
+            if (invite.isEmpty()) {
+                return notFound(id);
+            }
+            if (invite.get().status().equals("accepted")) {
+                return error(409, "Invite " + id + " has already been accepted and cannot be deleted. Remove the user "
+                        + "from the organization instead.", null, CODE_INVITE_ACCEPTED);
+            }
+            store.delete(id);
         }
-        if (invite.get().status().equals("accepted")) {
-            return error(409, "Invite " + id + " has already been accepted and cannot be deleted. Remove the user from "
-                    + "the organization instead.", null, CODE_INVITE_ACCEPTED);
-        }
-        store.delete(id);
         return ok(JSON.createObjectNode().put("object", "organization.invite.deleted").put("id", id).put("deleted", true));
     }
 

@@ -149,6 +149,9 @@ class OpenAiSimulatorTest {
         assertThat(send("GET", "/organization/invites/" + id, null).body.path("status").asText()).isEqualTo("expired");
         assertThat(send("POST", "/organization/invites", "{\"email\":\"e@example.com\",\"role\":\"reader\"}").status).isEqualTo(200);
         assertThatThrownBy(() -> OPENAI.accept("invite-nope")).isInstanceOf(IllegalArgumentException.class);
+        OPENAI.addMember("Member@example.com");
+        assertThat(send("POST", "/organization/invites", "{\"email\":\"member@example.com\",\"role\":\"reader\"}").body
+                .path("error").path("code").asText()).isEqualTo(OpenAiSimulator.CODE_ALREADY_MEMBER);
     }
 
     @Test
