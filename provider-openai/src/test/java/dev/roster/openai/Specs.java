@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** OpenAI's published invite contract, read where the project keeps vendor specs (never copied in). */
 final class Specs {
 
-    /** Relative to this module's directory, where Maven runs the tests. */
-    static final Path OPENAI_INVITES = Path.of("../../shared/specs/openai-invites.openapi.yaml");
+    static final Path OPENAI_INVITES = OpenApiValidation.sharedSpec("openai-invites.openapi.yaml");
 
     private Specs() {}
 

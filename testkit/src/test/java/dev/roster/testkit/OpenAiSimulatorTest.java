@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @DisplayName("OpenAiSimulator behaves as OpenAI's invite contract says")
 class OpenAiSimulatorTest {
 
-    private static final Path SPEC = Path.of("../../shared/specs/openai-invites.openapi.yaml");
+    private static final Path SPEC = OpenApiValidation.sharedSpec("openai-invites.openapi.yaml");
     private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
