@@ -1,0 +1,64 @@
+package dev.roster.openai;
+
+import dev.roster.ErrorDetails;
+import dev.roster.ProviderUnavailableException;
+import dev.roster.RosterException;
+import dev.roster.spi.HttpFailures;
+import feign.FeignException;
+import feign.RetryableException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Runs a Feign call and turns what Feign throws on its own into {@link RosterException}s: the error
+ * decoder already mapped HTTP error answers, so what is left is I/O (Feign wraps an
+ * {@link java.io.IOException} of the HTTP client, timeouts included, in a {@link RetryableException})
+ * and 2xx answers whose body could not be read.
+ */
+final class FeignCalls {
+
+    private final URI baseUri;
+
+    FeignCalls(URI baseUri) {
+        this.baseUri = baseUri;
+    }
+
+    URI baseUri() {
+        return baseUri;
+    }
+
+    <T> T run(String operation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RetryableException e) {
+            throw unreachable(operation, e);
+        } catch (FeignException e) {
+            ErrorDetails details = ErrorDetails.of(OpenAiProviderFactory.ID).withHttpStatus(e.status());
+            if (e.status() >= 200 && e.status() < 300) {
+                throw new ProviderUnavailableException("OpenAI answered " + operation + " with HTTP " + e.status()
+                        + " but a body Roster could not read as its JSON (" + HttpFailures.snippet(e.contentUTF8())
+                        + "). This is a fault on OpenAI's side or in a proxy between; try again later.", details, e);
+            }
+            throw new RosterException("The OpenAI " + operation + " call failed: " + e.getClass().getSimpleName()
+                    + " (HTTP " + e.status() + ").", details, e);
+        }
+    }
+
+    private ProviderUnavailableException unreachable(String operation, RetryableException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String what;
+        if (cause instanceof HttpConnectTimeoutException) {
+            what = "could not connect to OpenAI at " + baseUri + " within the connect timeout";
+        } else if (cause instanceof HttpTimeoutException) {
+            what = "OpenAI at " + baseUri + " did not answer within the read timeout";
+        } else {
+            what = "the connection to OpenAI at " + baseUri + " failed (" + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
+        }
+        return new ProviderUnavailableException("The OpenAI " + operation + " call did not complete: " + what
+                + ". Check the network and ProviderConfig's timeouts, or try again later; core retries this itself.",
+                ErrorDetails.of(OpenAiProviderFactory.ID), e);
+    }
+}

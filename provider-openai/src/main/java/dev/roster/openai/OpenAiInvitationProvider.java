@@ -1,0 +1,108 @@
+package dev.roster.openai;
+
+import dev.roster.Capabilities;
+import dev.roster.Invitation;
+import dev.roster.InvitationProvider;
+import dev.roster.InvitationRequest;
+import dev.roster.NotFoundException;
+import dev.roster.Page;
+import dev.roster.PageRequest;
+import dev.roster.ProjectGrant;
+import dev.roster.ProviderInfo;
+import dev.roster.spi.InputRules;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The OpenAI adapter: translates between Roster's model and OpenAI's organization invites, and
+ * nothing more (core's policy validates, retries and makes invites idempotent).
+ *
+ * <p>On create, the role defaults to {@code reader} (OpenAI requires one); projects left unspecified
+ * in the request are left out of the JSON, so OpenAI grants its default project, while an explicit
+ * list, even empty, is sent as it is. Unknown ids are an empty {@link #find} and a {@code false}
+ * {@link #revoke}. Thread-safe: it holds no per-call state.
+ */
+final class OpenAiInvitationProvider implements InvitationProvider {
+
+    static final String DEFAULT_ROLE = "reader";
+    static final int MAX_PAGE_SIZE = 100;
+
+    static final ProviderInfo INFO = new ProviderInfo(OpenAiProviderFactory.ID, "OpenAI",
+            Capabilities.builder()
+                    .roles(DEFAULT_ROLE, "owner")
+                    .projectGrants("member", "owner")
+                    .revokeAccepted(false)
+                    .maxPageSize(MAX_PAGE_SIZE)
+                    .build());
+
+    private final OpenAiApi api;
+    private final FeignCalls calls;
+
+    OpenAiInvitationProvider(OpenAiApi api, URI baseUri) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.calls = new FeignCalls(baseUri);
+    }
+
+    @Override
+    public ProviderInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Invitation invite(InvitationRequest request) {
+        List<OpenAiJson.Project> projects = request.projects()
+                .map(grants -> grants.stream().map(OpenAiInvitationProvider::project).collect(Collectors.toList()))
+                .orElse(null);
+        OpenAiJson.InviteRequest body = new OpenAiJson.InviteRequest(request.email(), request.role().orElse(DEFAULT_ROLE), projects);
+        return InviteMapping.invitation(calls.run("invite", () -> api.create(body)));
+    }
+
+    @Override
+    public Optional<Invitation> find(String invitationId) {
+        String id = InputRules.invitationId(invitationId);
+        try {
+            return Optional.of(InviteMapping.invitation(calls.run("find", () -> api.retrieve(id))));
+        } catch (NotFoundException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Page<Invitation> list(PageRequest request) {
+        int limit = Math.min(request.size(), MAX_PAGE_SIZE);
+        String after = request.cursor().orElse(null);
+        return InviteMapping.page(calls.run("list", () -> api.list(limit, after)));
+    }
+
+    @Override
+    public boolean revoke(String invitationId) {
+        String id = InputRules.invitationId(invitationId);
+        try {
+            OpenAiJson.Deleted deleted = calls.run("revoke", () -> api.delete(id));
+            return deleted == null || deleted.deleted() == null || deleted.deleted();
+        } catch (NotFoundException unknown) {
+            return false;
+        }
+    }
+
+    /**
+     * Nothing to release on Java 17: the JDK's {@code HttpClient} gives its pooled connections back
+     * when it becomes unreachable ({@code HttpClient.close()} arrives only with Java 21).
+     */
+    @Override
+    public void close() {
+        // No resources beyond the HttpClient, which has no close() before Java 21.
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiInvitationProvider[" + calls.baseUri() + "]";
+    }
+
+    private static OpenAiJson.Project project(ProjectGrant grant) {
+        return new OpenAiJson.Project(grant.projectId(), grant.role());
+    }
+}

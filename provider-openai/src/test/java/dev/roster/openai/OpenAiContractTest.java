@@ -1,0 +1,35 @@
+package dev.roster.openai;
+
+import dev.roster.InvitationProvider;
+import dev.roster.InvitationProviders;
+import dev.roster.testkit.InvitationProviderContract;
+import dev.roster.testkit.OpenAiSimulator;
+import dev.roster.testkit.OpenApiValidation;
+import dev.roster.testkit.VendorControl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@DisplayName("The OpenAI adapter meets the contract against OpenAiSimulator, every exchange following OpenAI's spec")
+class OpenAiContractTest extends InvitationProviderContract {
+
+    @RegisterExtension
+    static final OpenAiSimulator OPENAI = new OpenAiSimulator();
+
+    private final OpenApiValidation spec = Specs.openAi();
+
+    @Override
+    protected InvitationProvider provider() {
+        return InvitationProviders.load("openai", OPENAI.config());
+    }
+
+    @Override
+    protected VendorControl vendor() {
+        return OPENAI;
+    }
+
+    @AfterEach
+    void everyExchangeFollowsTheSpec() {
+        spec.assertNoViolations(OPENAI.server());
+    }
+}
