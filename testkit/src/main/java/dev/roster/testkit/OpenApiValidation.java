@@ -1,0 +1,361 @@
+package dev.roster.testkit;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.LoggedResponse;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks HTTP traffic against a vendor's OpenAPI contract: every request a client sent and every
+ * response a server gave, as recorded in a WireMock request journal (a {@link VendorSimulator}'s or
+ * a plain {@link WireMockServer}'s). Vendor-neutral: it knows nothing but the contract file.
+ *
+ * <pre>{@code
+ * static final OpenApiValidation SPEC = OpenApiValidation.of(Path.of("../../shared/specs/openai-invites.openapi.yaml"));
+ *
+ * @AfterEach
+ * void trafficFollowsTheSpec() {
+ *     SPEC.assertNoViolations(simulator.server());
+ * }
+ * }</pre>
+ *
+ * <p>Reading the journal after each test, rather than listening to the server, is deliberate:
+ * WireMock journals an exchange before it sends the response, so when the client has its answer the
+ * exchange is there to check; a listener may run after the test has already finished.
+ *
+ * <p><b>How it validates.</b> With Atlassian's {@code swagger-request-validator-core} (2.x, on Java 8+;
+ * the testkit declares it optional, so add {@code com.atlassian.oai:swagger-request-validator-core} as a
+ * test dependency where you use this class). Requests: path, method, parameters, security and body
+ * against the matching operation. Responses: status, content type and body against that operation's
+ * responses. Findings of level ERROR are violations.
+ *
+ * <ul>
+ *   <li><b>OpenAPI 3.1 files</b> are rewritten in memory to their exact 3.0 equivalent at load time
+ *       ({@code anyOf [X, {type: "null"}]} becomes {@code X, nullable: true}, see
+ *       {@code OpenApi31Downgrade}); the file on disk is never touched. Constructs without an exact
+ *       equivalent fail the load, naming them, rather than being checked loosely.</li>
+ *   <li><b>Error responses.</b> Vendors often document their error envelope once instead of per
+ *       operation (OpenAI declares only 200 on its invite operations). For every operation without a
+ *       {@code default} response, a {@code default} response whose JSON body is the components schema
+ *       named by {@link Builder#errorSchema(String)} ({@code ErrorResponse} unless told otherwise) is
+ *       added in memory. So a 404 is checked against the documented envelope, and a status the
+ *       operation does not declare with a body that is not that envelope is a violation. Operations
+ *       that declare their own error responses keep them.</li>
+ *   <li><b>Security.</b> The document's top-level {@code security} is copied onto operations that
+ *       declare none, as OpenAPI intends (the validator reads only operation-level requirements).</li>
+ *   <li><b>Additional properties</b> in bodies are reported, as the validator does by default
+ *       (stricter than JSON Schema's default): a client or simulator sending a field the contract
+ *       does not name is usually a typo or a drift worth seeing.</li>
+ *   <li>An exchange where the server sent no HTTP response (an injected connection fault) has only its
+ *       request checked.</li>
+ * </ul>
+ *
+ * <p>Instances are immutable and thread-safe; the parsed contract is cached per file and options, so
+ * many test classes can share one file cheaply.
+ */
+public final class OpenApiValidation {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, OpenApiInteractionValidator> CACHE = new ConcurrentHashMap<>();
+    private static final int BODY_SHOWN = 300;
+
+    private final Path specFile;
+    private final OpenApiInteractionValidator validator;
+
+    private OpenApiValidation(Path specFile, OpenApiInteractionValidator validator) {
+        this.specFile = specFile;
+        this.validator = validator;
+    }
+
+    /**
+     * The validation for a contract file, with the defaults: the base path of its first
+     * {@code servers} URL, and {@code ErrorResponse} as the error schema if the file has one.
+     *
+     * @param specFile the OpenAPI file (YAML or JSON, 3.0 or 3.1)
+     * @return the validation
+     * @throws IllegalArgumentException if the file cannot be read or is not a valid contract
+     */
+    public static OpenApiValidation of(Path specFile) {
+        return builder(specFile).build();
+    }
+
+    /**
+     * A builder for a contract file, to change the defaults.
+     *
+     * @param specFile the OpenAPI file (YAML or JSON, 3.0 or 3.1)
+     * @return the builder
+     */
+    public static Builder builder(Path specFile) {
+        return new Builder(specFile);
+    }
+
+    /**
+     * The contract violations of one exchange.
+     *
+     * @param request what the client sent
+     * @param response what the server answered
+     * @return one line per violation, naming the exchange; empty if it conforms
+     */
+    public List<String> violations(LoggedRequest request, LoggedResponse response) {
+        Request converted = toRequest(request);
+        ValidationReport report = response == null || response.getFault() != null
+                ? validator.validateRequest(converted)
+                : validator.validate(converted, toResponse(response));
+        String exchange = request.getMethod().getName() + " " + request.getUrl()
+                + (response == null || response.getFault() != null ? " (no response)" : " -> " + response.getStatus());
+        List<String> found = new ArrayList<>();
+        for (ValidationReport.Message message : report.getMessages()) {
+            if (message.getLevel() == ValidationReport.Level.ERROR) {
+                found.add(exchange + ": " + message.getKey() + ": " + oneLine(message.getMessage())
+                        + bodies(message.getKey(), request, response));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The contract violations of every exchange in a server's request journal, oldest first.
+     *
+     * @param server a running WireMock server (for a simulator, {@link VendorSimulator#server()})
+     * @return one line per violation; empty if all traffic conforms
+     */
+    public List<String> violations(WireMockServer server) {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        events.sort(Comparator.comparing(e -> e.getRequest().getLoggedDate()));
+        List<String> found = new ArrayList<>();
+        for (ServeEvent event : events) {
+            found.addAll(violations(event.getRequest(), event.getResponse()));
+        }
+        return found;
+    }
+
+    /**
+     * Fails if any exchange in the server's request journal breaks the contract.
+     *
+     * @param server a running WireMock server (for a simulator, {@link VendorSimulator#server()})
+     * @throws AssertionError listing every violation and naming the contract file
+     */
+    public void assertNoViolations(WireMockServer server) {
+        List<String> found = violations(server);
+        if (!found.isEmpty()) {
+            throw new AssertionError(found.size() + " exchange(s) broke the OpenAPI contract " + specFile
+                    + ". Fix the client or the simulator (whichever sent it), not the contract:\n  - "
+                    + String.join("\n  - ", found));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OpenApiValidation[" + specFile + "]";
+    }
+
+    private static Request toRequest(LoggedRequest logged) {
+        URI uri = URI.create(logged.getUrl());
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(logged.getMethod().getName(), uri.getRawPath());
+        logged.getQueryParams().forEach((name, parameter) -> builder.withQueryParam(name, parameter.values()));
+        addHeaders(logged.getHeaders(), builder::withHeader);
+        String body = logged.getBodyAsString();
+        if (body != null && !body.isEmpty()) {
+            builder.withBody(body);
+        }
+        return builder.build();
+    }
+
+    private static com.atlassian.oai.validator.model.Response toResponse(LoggedResponse logged) {
+        SimpleResponse.Builder builder = SimpleResponse.Builder.status(logged.getStatus());
+        addHeaders(logged.getHeaders(), builder::withHeader);
+        String body = logged.getBodyAsString();
+        if (body != null && !body.isEmpty()) {
+            builder.withBody(body);
+        }
+        return builder.build();
+    }
+
+    private static void addHeaders(HttpHeaders headers, java.util.function.BiConsumer<String, List<String>> sink) {
+        if (headers != null) {
+            for (HttpHeader header : headers.all()) {
+                sink.accept(header.key(), header.values());
+            }
+        }
+    }
+
+    private static String bodies(String key, LoggedRequest request, LoggedResponse response) {
+        if (key.contains(".request.body")) {
+            return " | request body: " + shown(request.getBodyAsString());
+        }
+        if (key.contains(".response.body") && response != null) {
+            return " | response body: " + shown(response.getBodyAsString());
+        }
+        return "";
+    }
+
+    private static String shown(String body) {
+        String flat = oneLine(Optional.ofNullable(body).orElse(""));
+        return flat.length() > BODY_SHOWN ? flat.substring(0, BODY_SHOWN) + "…" : flat;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Builds an {@link OpenApiValidation}. */
+    public static final class Builder {
+        private final Path specFile;
+        private String basePath;
+        private String errorSchema = "ErrorResponse";
+
+        private Builder(Path specFile) {
+            this.specFile = Objects.requireNonNull(specFile, "specFile").toAbsolutePath().normalize();
+        }
+
+        /**
+         * Sets the path prefix requests carry before the contract's paths, such as {@code /v1};
+         * by default the path of the contract's first {@code servers} URL.
+         *
+         * @param value the prefix
+         * @return this builder
+         */
+        public Builder basePath(String value) {
+            this.basePath = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
+         * Names the components schema that documents error bodies, used as the {@code default}
+         * response of operations that declare none (see the class comment). If the contract has no
+         * schema of that name, nothing is added.
+         *
+         * @param componentName such as {@code "ErrorResponse"}, or null for none
+         * @return this builder
+         */
+        public Builder errorSchema(String componentName) {
+            this.errorSchema = componentName;
+            return this;
+        }
+
+        /**
+         * Loads the contract (once per file and options) and builds the validation.
+         *
+         * @return the validation
+         * @throws IllegalArgumentException if the file cannot be read or is not a valid contract
+         */
+        public OpenApiValidation build() {
+            String key = specFile + "|" + basePath + "|" + errorSchema;
+            return new OpenApiValidation(specFile, CACHE.computeIfAbsent(key, k -> load()));
+        }
+
+        private OpenApiInteractionValidator load() {
+            ObjectNode document = read();
+            OpenApi31Downgrade.apply(document);
+            applyTopLevelSecurity(document);
+            addDefaultErrorResponses(document);
+            String inline;
+            try {
+                inline = JSON.writeValueAsString(document);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            OpenApiInteractionValidator.Builder builder = OpenApiInteractionValidator.createForInlineApiSpecification(inline);
+            if (basePath != null) {
+                builder.withBasePathOverride(basePath);
+            }
+            try {
+                return builder.build();
+            } catch (OpenApiInteractionValidator.ApiLoadException e) {
+                throw new IllegalArgumentException("The OpenAPI contract " + specFile + " could not be loaded: "
+                        + e.getMessage(), e);
+            }
+        }
+
+        private ObjectNode read() {
+            JsonNode tree;
+            try {
+                tree = YAML.readTree(Files.readString(specFile));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Cannot read the OpenAPI contract " + specFile + ": " + e, e);
+            }
+            if (tree == null || !tree.isObject() || !tree.has("openapi")) {
+                throw new IllegalArgumentException(specFile + " is not an OpenAPI 3 document (no 'openapi' field).");
+            }
+            return (ObjectNode) tree;
+        }
+
+        /**
+         * Copies the document's top-level {@code security} onto operations without their own: that is
+         * what OpenAPI means, but the validator only reads operation-level requirements.
+         */
+        private static void applyTopLevelSecurity(ObjectNode document) {
+            JsonNode security = document.get("security");
+            if (security == null || !security.isArray()) {
+                return;
+            }
+            forEachOperation(document, operation -> {
+                if (!operation.has("security")) {
+                    operation.set("security", security.deepCopy());
+                }
+            });
+        }
+
+        private static void forEachOperation(ObjectNode document, java.util.function.Consumer<ObjectNode> action) {
+            Iterator<JsonNode> pathItems = document.path("paths").elements();
+            while (pathItems.hasNext()) {
+                JsonNode pathItem = pathItems.next();
+                for (String method : List.of("get", "put", "post", "delete", "options", "head", "patch", "trace")) {
+                    JsonNode operation = pathItem.path(method);
+                    if (operation.isObject()) {
+                        action.accept((ObjectNode) operation);
+                    }
+                }
+            }
+        }
+
+        private void addDefaultErrorResponses(ObjectNode document) {
+            if (errorSchema == null || !document.path("components").path("schemas").has(errorSchema)) {
+                return;
+            }
+            JsonNodeFactory f = JsonNodeFactory.instance;
+            ObjectNode response = f.objectNode();
+            response.put("description", "Any error: the vendor's documented error envelope (added by OpenApiValidation).");
+            response.putObject("content").putObject("application/json").putObject("schema")
+                    .put("$ref", "#/components/schemas/" + errorSchema);
+            forEachOperation(document, operation -> {
+                JsonNode responses = operation.path("responses");
+                if (responses.isObject() && !responses.has("default")) {
+                    ((ObjectNode) responses).set("default", response.deepCopy());
+                }
+            });
+        }
+
+        @Override
+        public String toString() {
+            return "OpenApiValidation.Builder[" + specFile + ", basePath=" + basePath + ", errorSchema=" + errorSchema
+                    + "]";
+        }
+    }
+}
