@@ -5,6 +5,7 @@ import dev.roster.InvitationProviders;
 import dev.roster.testkit.ConfluentSimulator;
 import dev.roster.testkit.InvitationProviderContract;
 import dev.roster.testkit.VendorControl;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,5 +23,10 @@ class ConfluentContractTest extends InvitationProviderContract {
     @Override
     protected VendorControl vendor() {
         return confluent;
+    }
+
+    @AfterEach
+    void everyExchangeFollowsConfluentsSpec() {
+        ConfluentSpec.assertConforms(confluent.server());
     }
 }

@@ -1,0 +1,53 @@
+package dev.roster.confluent;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.roster.testkit.OpenApiValidation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Confluent's published IAM v2 contract, read from {@code ../shared/specs/} (never copied into this
+ * project), and the testkit's {@link OpenApiValidation} over it: every test class of this module
+ * checks its WireMock journal against it after each test, and a violation fails the test.
+ */
+final class ConfluentSpec {
+
+    /** The contract file, relative to this module's directory (where Maven runs the tests). */
+    static final Path FILE = Path.of("..", "..", "shared", "specs", "confluent-iam-invitations.openapi.yaml");
+
+    private static final OpenApiValidation VALIDATION = load();
+
+    private ConfluentSpec() {}
+
+    /**
+     * Fails if any exchange the server saw breaks the contract, except the deliberate deviations
+     * named: a stub test that reproduces how Confluent really differs from its spec (such as
+     * {@code metadata: null}) names that deviation, and nothing else may differ.
+     *
+     * @param server the WireMock server whose journal to check
+     * @param deliberate patterns a violation line may match because the test sends it on purpose
+     */
+    static void assertConforms(WireMockServer server, Pattern... deliberate) {
+        List<Pattern> allowed = Arrays.asList(deliberate);
+        List<String> unexpected = VALIDATION.violations(server).stream()
+                .filter(line -> allowed.stream().noneMatch(p -> p.matcher(line).find()))
+                .collect(Collectors.toList());
+        if (!unexpected.isEmpty()) {
+            throw new AssertionError(unexpected.size() + " exchange(s) broke Confluent's OpenAPI contract " + FILE
+                    + ". Fix the adapter or the simulator/stub (whichever sent it), not the contract:\n  - "
+                    + String.join("\n  - ", unexpected));
+        }
+    }
+
+    private static OpenApiValidation load() {
+        if (!Files.isRegularFile(FILE)) {
+            throw new IllegalStateException("Confluent's OpenAPI contract is not at " + FILE.toAbsolutePath().normalize()
+                    + ": the tests read it from the shared specs folder next to the project checkout.");
+        }
+        return OpenApiValidation.builder(FILE).errorSchema("Failure").build();
+    }
+}
