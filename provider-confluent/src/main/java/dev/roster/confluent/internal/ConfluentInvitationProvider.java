@@ -190,20 +190,31 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
             throw new ProviderUnavailableException("Could not " + what + ": Confluent Cloud at " + baseUri
                     + " did not answer (" + describe(e.getCause() != null ? e.getCause() : e) + "). Check the network, "
                     + "any proxy and the base URI; it is safe to try again later.", ErrorDetails.of(ConfluentCloud.ID), e);
-        } catch (DecodeException e) {
-            throw new ProviderUnavailableException("Could not " + what + ": Confluent Cloud at " + baseUri
+        } catch (FeignException e) {
+            throw unexpected(what, e);
+        }
+    }
+
+    /**
+     * Maps what Feign throws besides the error decoder's exceptions and I/O failures. A 2xx whose
+     * body could not be read (Jackson failing is a {@link DecodeException}; the stream breaking
+     * mid-body is a plain {@link FeignException} with the status) is a vendor-side failure.
+     */
+    private RosterException unexpected(String what, FeignException e) {
+        if (e instanceof EncodeException) {
+            return new RosterException("Could not " + what + ": the request could not be written as JSON ("
+                    + describe(e) + ").", ErrorDetails.of(ConfluentCloud.ID), e);
+        }
+        if (e instanceof DecodeException || (e.status() >= 200 && e.status() < 300)) {
+            return new ProviderUnavailableException("Could not " + what + ": Confluent Cloud at " + baseUri
                     + " answered HTTP " + e.status() + " with a body that is not the JSON expected ("
                     + describe(e.getCause() != null ? e.getCause() : e) + "). Check that the base URI points at "
                     + "Confluent Cloud's API and not at a proxy's page.",
                     ErrorDetails.of(ConfluentCloud.ID).withHttpStatus(e.status()), e);
-        } catch (EncodeException e) {
-            throw new RosterException("Could not " + what + ": the request could not be written as JSON ("
-                    + describe(e) + ").", ErrorDetails.of(ConfluentCloud.ID), e);
-        } catch (FeignException e) {
-            throw new ProviderUnavailableException("Could not " + what + ": the call to Confluent Cloud at " + baseUri
-                    + " failed (" + describe(e) + ").", e.status() > 0
-                    ? ErrorDetails.of(ConfluentCloud.ID).withHttpStatus(e.status()) : ErrorDetails.of(ConfluentCloud.ID), e);
         }
+        return new ProviderUnavailableException("Could not " + what + ": the call to Confluent Cloud at " + baseUri
+                + " failed (" + describe(e) + ").", e.status() > 0
+                ? ErrorDetails.of(ConfluentCloud.ID).withHttpStatus(e.status()) : ErrorDetails.of(ConfluentCloud.ID), e);
     }
 
     private static String describe(Throwable failure) {
