@@ -33,13 +33,21 @@ final class ConfluentSpec {
      */
     static void assertConforms(WireMockServer server, Pattern... deliberate) {
         List<Pattern> allowed = Arrays.asList(deliberate);
-        List<String> unexpected = VALIDATION.violations(server).stream()
+        List<String> violations = VALIDATION.violations(server);
+        List<String> unexpected = violations.stream()
                 .filter(line -> allowed.stream().noneMatch(p -> p.matcher(line).find()))
                 .collect(Collectors.toList());
         if (!unexpected.isEmpty()) {
             throw new AssertionError(unexpected.size() + " exchange(s) broke Confluent's OpenAPI contract " + FILE
                     + ". Fix the adapter or the simulator/stub (whichever sent it), not the contract:\n  - "
                     + String.join("\n  - ", unexpected));
+        }
+        List<String> unused = allowed.stream().filter(p -> violations.stream().noneMatch(line -> p.matcher(line).find()))
+                .map(Pattern::pattern).collect(Collectors.toList());
+        if (!unused.isEmpty()) {
+            throw new AssertionError("The test declared deliberate deviations from Confluent's contract that the traffic "
+                    + "did not show: " + unused + ". Either the payload conforms after all (drop the declaration) or "
+                    + "the validation no longer sees it. Violations found: " + violations);
         }
     }
 
