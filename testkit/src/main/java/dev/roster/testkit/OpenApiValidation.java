@@ -155,7 +155,18 @@ public final class OpenApiValidation {
      * @return one line per violation; empty if all traffic conforms
      */
     public List<String> violations(WireMockServer server) {
-        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        return violations(server.getAllServeEvents());
+    }
+
+    /**
+     * The contract violations of the given exchanges, oldest first: for a journal read another way,
+     * such as {@code WireMockExtension.getAllServeEvents()}.
+     *
+     * @param serveEvents the exchanges
+     * @return one line per violation; empty if all conform
+     */
+    public List<String> violations(List<ServeEvent> serveEvents) {
+        List<ServeEvent> events = new ArrayList<>(serveEvents);
         events.sort(Comparator.comparing(e -> e.getRequest().getLoggedDate()));
         List<String> found = new ArrayList<>();
         for (ServeEvent event : events) {
@@ -171,7 +182,17 @@ public final class OpenApiValidation {
      * @throws AssertionError listing every violation and naming the contract file
      */
     public void assertNoViolations(WireMockServer server) {
-        List<String> found = violations(server);
+        assertNoViolations(server.getAllServeEvents());
+    }
+
+    /**
+     * Fails if any of the given exchanges breaks the contract.
+     *
+     * @param serveEvents the exchanges, such as {@code WireMockExtension.getAllServeEvents()}
+     * @throws AssertionError listing every violation and naming the contract file
+     */
+    public void assertNoViolations(List<ServeEvent> serveEvents) {
+        List<String> found = violations(serveEvents);
         if (!found.isEmpty()) {
             throw new AssertionError(found.size() + " exchange(s) broke the OpenAPI contract " + specFile
                     + ". Fix the client or the simulator (whichever sent it), not the contract:\n  - "
