@@ -58,7 +58,7 @@ public final class ConfluentCloud {
      * {@link System.Logger} {@code dev.roster.confluent.http} at DEBUG. Credentials are never
      * written, at any level.
      */
-    public static final String HTTP_LOG_PROPERTY = "confluent.http.log";
+    public static final String HTTP_LOG_PROPERTY = "confluent.httpLogLevel";
 
     private ConfluentCloud() {}
 }

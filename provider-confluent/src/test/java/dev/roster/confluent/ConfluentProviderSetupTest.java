@@ -113,7 +113,7 @@ class ConfluentProviderSetupTest {
     void badLogLevel() {
         ProviderConfig config = confluent.config().toBuilder().property(ConfluentCloud.HTTP_LOG_PROPERTY, "LOUD").build();
         assertThatThrownBy(() -> InvitationProviders.load("confluent", config))
-                .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("confluent.http.log");
+                .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("confluent.httpLogLevel");
     }
 
     @Test

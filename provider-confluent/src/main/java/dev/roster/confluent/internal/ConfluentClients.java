@@ -33,12 +33,16 @@ import java.util.function.Consumer;
 /**
  * Builds the Feign client for Confluent Cloud from a {@link ProviderConfig}.
  *
- * <p><b>HTTP client: the JDK's {@link HttpClient} through feign-java11.</b> It pools keep-alive
- * connections, is thread-safe, adds no dependency beyond the JDK, and follows no redirect unless
- * asked: a redirect must never carry the Basic credentials to another host. Feign's default client
- * ({@code HttpURLConnection}) would follow redirects and share JVM-wide connection state; OkHttp or
- * Apache would add a dependency tree for four endpoints. HTTP/1.1 is pinned: the traffic is small,
- * and it behaves the same against Confluent and against the WireMock simulator (no h2c upgrade).
+ * <p><b>HTTP client: the JDK's {@link HttpClient} through feign-java11</b>, as the OpenAI adapter
+ * does. It pools keep-alive connections, is thread-safe, adds no dependency beyond the JDK, speaks
+ * HTTP/2 to {@code api.confluent.cloud} (negotiated with ALPN, falling back to HTTP/1.1), and
+ * follows no redirect unless asked: a redirect must never carry the Basic credentials to another
+ * host. Feign's default client ({@code HttpURLConnection}) follows redirects and shares JVM-wide
+ * connection state; OkHttp or Apache would add a dependency tree for four endpoints. Plain
+ * {@code http://} (allowed to loopback only, for simulators) uses HTTP/1.1, skipping the h2c
+ * upgrade. The client gets the same connect timeout and redirect policy as Feign's
+ * {@link Request.Options}, so {@link Http2Client} keeps using this one pooled client; the read
+ * timeout is set on each request.
  */
 final class ConfluentClients {
 
@@ -73,7 +77,7 @@ final class ConfluentClients {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
         HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
+                .version(baseUri.getScheme().equalsIgnoreCase("https") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(config.connectTimeout())
                 .build();
