@@ -66,7 +66,7 @@ import java.util.stream.Collectors;
  * <p>Timestamps have microseconds, as Confluent's do; {@code accepted_at} is omitted, not null,
  * until an invitation is accepted. Rate-limit and 503 answers add {@code X-RateLimit-Limit},
  * {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (relative seconds) to
- * {@code Retry-After}. Thread-safe.
+ * {@code Retry-After}; a 429 has no body, as the spec declares none. Thread-safe.
  */
 public final class ConfluentSimulator extends VendorSimulator {
 
@@ -311,7 +311,11 @@ public final class ConfluentSimulator extends VendorSimulator {
     @Override
     protected SimulatedResponse retryLater(int status, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return super.retryLater(status, wait)
+        // The spec's 429 has headers only, no body; a 503 (not in the spec) gets the error body.
+        SimulatedResponse response = status == 429
+                ? SimulatedResponse.empty(429).withHeader("X-Request-Id", requestId()).withHeader("Retry-After", Long.toString(seconds))
+                : super.retryLater(status, wait);
+        return response
                 .withHeader("X-RateLimit-Limit", Integer.toString(RATE_LIMIT))
                 .withHeader("X-RateLimit-Remaining", "0")
                 .withHeader("X-RateLimit-Reset", Long.toString(seconds));
