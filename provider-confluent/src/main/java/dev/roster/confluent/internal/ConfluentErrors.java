@@ -72,7 +72,7 @@ final class ConfluentErrors implements ErrorDecoder {
         if (status == 409) {
             return conflict(searchable, message, details);
         }
-        if (status != 429 && (status == 402 || QUOTA.matcher(searchable).find())) {
+        if (status == 402 || (status >= 400 && status < 500 && status != 429 && QUOTA.matcher(searchable).find())) {
             return new QuotaExceededException(message + " The organization has reached a Confluent Cloud quota "
                     + "(such as invitations_per_org or users per organization): remove unused invitations or users, "
                     + "or ask Confluent to raise the quota.", details, null);
