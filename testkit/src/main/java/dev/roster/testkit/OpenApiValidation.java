@@ -37,7 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * a plain {@link WireMockServer}'s). Vendor-neutral: it knows nothing but the contract file.
  *
  * <pre>{@code
- * static final OpenApiValidation SPEC = OpenApiValidation.of(Path.of("../../shared/specs/openai-invites.openapi.yaml"));
+ * static final OpenApiValidation SPEC = OpenApiValidation.of(OpenApiValidation.sharedSpec("openai-invites.openapi.yaml"));
  *
  * @AfterEach
  * void trafficFollowsTheSpec() {
@@ -100,6 +100,34 @@ public final class OpenApiValidation {
     private OpenApiValidation(Path specFile, OpenApiInteractionValidator validator) {
         this.specFile = specFile;
         this.validator = validator;
+    }
+
+    /** The system property naming the folder of vendor contracts, when it is not found by looking up. */
+    public static final String SPECS_DIR_PROPERTY = "roster.specs.dir";
+
+    /**
+     * A vendor contract kept outside the project in the shared {@code specs} folder (never copied in):
+     * the folder named by the system property {@value #SPECS_DIR_PROPERTY}, else the first
+     * {@code shared/specs} found going up from the working directory (a module's folder, under Maven).
+     *
+     * @param fileName such as {@code "openai-invites.openapi.yaml"}
+     * @return the file's path
+     * @throws IllegalStateException if it is not found, saying where it looked and how to point to it
+     */
+    public static Path sharedSpec(String fileName) {
+        String configured = System.getProperty(SPECS_DIR_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured, fileName).toAbsolutePath().normalize();
+        }
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("specs").resolve(fileName);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No shared/specs/" + fileName + " above " + start + ". Point to the folder with "
+                + "-D" + SPECS_DIR_PROPERTY + "=/path/to/shared/specs.");
     }
 
     /**
