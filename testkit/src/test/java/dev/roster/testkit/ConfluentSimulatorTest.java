@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConfluentSimulatorTest {
 
     private static final OpenApiValidation SPEC = OpenApiValidation
-            .builder(Path.of("..", "..", "shared", "specs", "confluent-iam-invitations.openapi.yaml"))
+            .builder(OpenApiValidation.sharedSpec("confluent-iam-invitations.openapi.yaml"))
             .errorSchema("Failure").build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
