@@ -102,11 +102,13 @@ public final class ConfluentSimulator extends VendorSimulator {
     private final String apiKey;
     private final String apiSecret;
     private final String expectedAuthorization;
-    /** Every invitation, in creation order. Guarded by {@code this}. */
+    /** Guards the state below; not {@code this}, whose monitor the base class holds while the server stops. */
+    private final Object lock = new Object();
+    /** Every invitation, in creation order. Guarded by {@link #lock}. */
     private final Map<String, Stored> invitations = new LinkedHashMap<>();
-    /** Lower-cased addresses of users who joined without an invitation we hold. Guarded by {@code this}. */
+    /** Lower-cased addresses of users who joined without an invitation we hold. Guarded by {@link #lock}. */
     private final Map<String, String> members = new LinkedHashMap<>();
-    /** User ids by lower-cased address: one user per mailbox, across invitations. Guarded by {@code this}. */
+    /** User ids by lower-cased address: one user per mailbox, across invitations. Guarded by {@link #lock}. */
     private final Map<String, String> users = new LinkedHashMap<>();
     private long sequence;
     private boolean ssoOrganization;
@@ -191,18 +193,22 @@ public final class ConfluentSimulator extends VendorSimulator {
     // Acting as the organization's people
 
     @Override
-    public synchronized void accept(String invitationId) {
-        Stored stored = require(invitationId);
-        stored.status = ACCEPTED;
-        stored.acceptedAt = now();
-        stored.updatedAt = stored.acceptedAt;
+    public void accept(String invitationId) {
+        synchronized (lock) {
+            Stored stored = require(invitationId);
+            stored.status = ACCEPTED;
+            stored.acceptedAt = now();
+            stored.updatedAt = stored.acceptedAt;
+        }
     }
 
     @Override
-    public synchronized void expire(String invitationId) {
-        Stored stored = require(invitationId);
-        stored.status = EXPIRED;
-        stored.updatedAt = now();
+    public void expire(String invitationId) {
+        synchronized (lock) {
+            Stored stored = require(invitationId);
+            stored.status = EXPIRED;
+            stored.updatedAt = now();
+        }
     }
 
     /**
@@ -213,10 +219,12 @@ public final class ConfluentSimulator extends VendorSimulator {
      * @param rawStatus the status to report
      * @throws IllegalArgumentException if there is no such invitation
      */
-    public synchronized void forceStatus(String invitationId, String rawStatus) {
-        Stored stored = require(invitationId);
-        stored.status = Objects.requireNonNull(rawStatus, "rawStatus");
-        stored.updatedAt = now();
+    public void forceStatus(String invitationId, String rawStatus) {
+        synchronized (lock) {
+            Stored stored = require(invitationId);
+            stored.status = Objects.requireNonNull(rawStatus, "rawStatus");
+            stored.updatedAt = now();
+        }
     }
 
     /**
@@ -226,9 +234,11 @@ public final class ConfluentSimulator extends VendorSimulator {
      * @param email the member's address
      * @return this simulator
      */
-    public synchronized ConfluentSimulator addMember(String email) {
-        members.put(email.toLowerCase(Locale.ROOT), email);
-        return this;
+    public ConfluentSimulator addMember(String email) {
+        synchronized (lock) {
+            members.put(email.toLowerCase(Locale.ROOT), email);
+            return this;
+        }
     }
 
     /**
@@ -237,9 +247,11 @@ public final class ConfluentSimulator extends VendorSimulator {
      * @param enabled true for an SSO organization
      * @return this simulator
      */
-    public synchronized ConfluentSimulator ssoOrganization(boolean enabled) {
-        this.ssoOrganization = enabled;
-        return this;
+    public ConfluentSimulator ssoOrganization(boolean enabled) {
+        synchronized (lock) {
+            this.ssoOrganization = enabled;
+            return this;
+        }
     }
 
     /**
@@ -247,16 +259,20 @@ public final class ConfluentSimulator extends VendorSimulator {
      *
      * @return the count
      */
-    public synchronized int invitationCount() {
-        return invitations.size();
+    public int invitationCount() {
+        synchronized (lock) {
+            return invitations.size();
+        }
     }
 
     @Override
-    protected synchronized void clearState() {
-        invitations.clear();
-        members.clear();
-        users.clear();
-        ssoOrganization = false;
+    protected void clearState() {
+        synchronized (lock) {
+            invitations.clear();
+            members.clear();
+            users.clear();
+            ssoOrganization = false;
+        }
     }
 
     // ---------------------------------------------------------------------------------------
@@ -381,125 +397,133 @@ public final class ConfluentSimulator extends VendorSimulator {
     // ---------------------------------------------------------------------------------------
     // Operations
 
-    private synchronized SimulatedResponse create(SimulatedRequest request) {
-        JsonNode body;
-        try {
-            body = json.readTree(request.body());
-        } catch (IOException e) {
-            body = null;
-        }
-        if (body == null || !body.isObject()) {
-            return error(400, "invalid_body", "Bad Request", "The request body must be a JSON object");
-        }
-        JsonNode emailNode = body.get("email");
-        if (emailNode == null || !emailNode.isTextual() || !EMAIL.matcher(emailNode.asText()).matches()) {
-            return invalidProperty("/email", "The property '/email' must be a valid email address");
-        }
-        JsonNode authNode = body.get("auth_type");
-        if (authNode != null && !authNode.isNull() && !(authNode.isTextual() && AUTH_TYPES.contains(authNode.asText()))) {
-            return invalidProperty("/auth_type", "The property '/auth_type' must be one of " + AUTH_TYPES.stream().sorted()
-                    .collect(Collectors.joining(", ")));
-        }
-        String email = emailNode.asText();
-        String key = email.toLowerCase(Locale.ROOT);
-        boolean member = members.containsKey(key);
-        Stored pending = null;
-        for (Stored stored : invitations.values()) {
-            if (stored.email.toLowerCase(Locale.ROOT).equals(key)) {
-                member |= stored.status.equals(ACCEPTED);
-                pending = stored.pending() ? stored : pending;
+    private SimulatedResponse create(SimulatedRequest request) {
+        synchronized (lock) {
+            JsonNode body;
+            try {
+                body = json.readTree(request.body());
+            } catch (IOException e) {
+                body = null;
             }
+            if (body == null || !body.isObject()) {
+                return error(400, "invalid_body", "Bad Request", "The request body must be a JSON object");
+            }
+            JsonNode emailNode = body.get("email");
+            if (emailNode == null || !emailNode.isTextual() || !EMAIL.matcher(emailNode.asText()).matches()) {
+                return invalidProperty("/email", "The property '/email' must be a valid email address");
+            }
+            JsonNode authNode = body.get("auth_type");
+            if (authNode != null && !authNode.isNull() && !(authNode.isTextual() && AUTH_TYPES.contains(authNode.asText()))) {
+                return invalidProperty("/auth_type", "The property '/auth_type' must be one of " + AUTH_TYPES.stream().sorted()
+                        .collect(Collectors.joining(", ")));
+            }
+            String email = emailNode.asText();
+            String key = email.toLowerCase(Locale.ROOT);
+            boolean member = members.containsKey(key);
+            Stored pending = null;
+            for (Stored stored : invitations.values()) {
+                if (stored.email.toLowerCase(Locale.ROOT).equals(key)) {
+                    member |= stored.status.equals(ACCEPTED);
+                    pending = stored.pending() ? stored : pending;
+                }
+            }
+            if (member) {
+                return error(409, "resource_already_exists", "User Already Exists", "User already exists in the organization");
+            }
+            if (pending != null) {
+                return error(409, "resource_already_exists", "Invitation Already Exists",
+                        "An invitation for " + email + " is already pending (" + pending.id + "); delete it to send a new one")
+                        .withHeader("Location", self(pending.id));
+            }
+            String authType = authNode == null || authNode.isNull()
+                    ? (ssoOrganization ? "AUTH_TYPE_SSO" : "AUTH_TYPE_LOCAL") : authNode.asText();
+            String userId = users.computeIfAbsent(key, k -> String.format("u-%05d", users.size() + 1));
+            Stored created = new Stored(String.format("i-%05d", ++sequence), email, authType, userId, now());
+            invitations.put(created.id, created);
+            return SimulatedResponse.json(201, render(created, false).toString()).withHeader("Location", self(created.id));
         }
-        if (member) {
-            return error(409, "resource_already_exists", "User Already Exists", "User already exists in the organization");
-        }
-        if (pending != null) {
-            return error(409, "resource_already_exists", "Invitation Already Exists",
-                    "An invitation for " + email + " is already pending (" + pending.id + "); delete it to send a new one")
-                    .withHeader("Location", self(pending.id));
-        }
-        String authType = authNode == null || authNode.isNull()
-                ? (ssoOrganization ? "AUTH_TYPE_SSO" : "AUTH_TYPE_LOCAL") : authNode.asText();
-        String userId = users.computeIfAbsent(key, k -> String.format("u-%05d", users.size() + 1));
-        Stored created = new Stored(String.format("i-%05d", ++sequence), email, authType, userId, now());
-        invitations.put(created.id, created);
-        return SimulatedResponse.json(201, render(created, false).toString()).withHeader("Location", self(created.id));
     }
 
-    private synchronized SimulatedResponse get(String id) {
-        Stored stored = invitations.get(id);
-        if (stored == null) {
-            return notFound();
+    private SimulatedResponse get(String id) {
+        synchronized (lock) {
+            Stored stored = invitations.get(id);
+            if (stored == null) {
+                return notFound();
+            }
+            return SimulatedResponse.json(200, render(stored, true).toString());
         }
-        return SimulatedResponse.json(200, render(stored, true).toString());
     }
 
-    private synchronized SimulatedResponse delete(String id) {
-        Stored stored = invitations.get(id);
-        if (stored == null) {
-            return notFound();
+    private SimulatedResponse delete(String id) {
+        synchronized (lock) {
+            Stored stored = invitations.get(id);
+            if (stored == null) {
+                return notFound();
+            }
+            if (stored.status.equals(ACCEPTED)) {
+                return error(400, "invalid_operation", "Bad Request",
+                        "Invitation " + id + " has already been accepted and cannot be deleted");
+            }
+            if (!stored.status.equals(DEACTIVATED)) {
+                stored.status = DEACTIVATED;
+                stored.updatedAt = now();
+            }
+            return SimulatedResponse.empty(204);
         }
-        if (stored.status.equals(ACCEPTED)) {
-            return error(400, "invalid_operation", "Bad Request",
-                    "Invitation " + id + " has already been accepted and cannot be deleted");
-        }
-        if (!stored.status.equals(DEACTIVATED)) {
-            stored.status = DEACTIVATED;
-            stored.updatedAt = now();
-        }
-        return SimulatedResponse.empty(204);
     }
 
     private SimulatedResponse notFound() {
         return error(404, null, "Not Found", null);
     }
 
-    private synchronized SimulatedResponse list(SimulatedRequest request) {
-        int pageSize = DEFAULT_PAGE_SIZE;
-        Optional<String> sizeParameter = request.queryParameter("page_size");
-        if (sizeParameter.isPresent()) {
-            try {
-                pageSize = Integer.parseInt(sizeParameter.get());
-            } catch (NumberFormatException e) {
-                return invalidParameter("page_size", "page_size must be an integer");
+    private SimulatedResponse list(SimulatedRequest request) {
+        synchronized (lock) {
+            int pageSize = DEFAULT_PAGE_SIZE;
+            Optional<String> sizeParameter = request.queryParameter("page_size");
+            if (sizeParameter.isPresent()) {
+                try {
+                    pageSize = Integer.parseInt(sizeParameter.get());
+                } catch (NumberFormatException e) {
+                    return invalidParameter("page_size", "page_size must be an integer");
+                }
+                if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+                    return invalidParameter("page_size", "page_size must be between 1 and " + MAX_PAGE_SIZE);
+                }
             }
-            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-                return invalidParameter("page_size", "page_size must be between 1 and " + MAX_PAGE_SIZE);
+            Map<String, String> filters = new LinkedHashMap<>();
+            for (String name : List.of("email", "status", "user", "creator")) {
+                request.queryParameter(name).filter(v -> !v.isEmpty()).ifPresent(v -> filters.put(name, v));
             }
-        }
-        Map<String, String> filters = new LinkedHashMap<>();
-        for (String name : List.of("email", "status", "user", "creator")) {
-            request.queryParameter(name).filter(v -> !v.isEmpty()).ifPresent(v -> filters.put(name, v));
-        }
-        List<Stored> matching = invitations.values().stream().filter(s -> matches(s, filters)).collect(Collectors.toList());
-        int start = 0;
-        Optional<String> token = request.queryParameter("page_token");
-        if (token.isPresent()) {
-            Optional<String> after = readToken(token.get(), filters);
-            if (after.isEmpty() || !invitations.containsKey(after.get())) {
-                return invalidParameter("page_token", "The page token is invalid or was issued for other filters");
+            List<Stored> matching = invitations.values().stream().filter(s -> matches(s, filters)).collect(Collectors.toList());
+            int start = 0;
+            Optional<String> token = request.queryParameter("page_token");
+            if (token.isPresent()) {
+                Optional<String> after = readToken(token.get(), filters);
+                if (after.isEmpty() || !invitations.containsKey(after.get())) {
+                    return invalidParameter("page_token", "The page token is invalid or was issued for other filters");
+                }
+                List<String> ids = invitations.keySet().stream().collect(Collectors.toList());
+                int afterIndex = ids.indexOf(after.get());
+                start = (int) matching.stream().filter(s -> ids.indexOf(s.id) <= afterIndex).count();
             }
-            List<String> ids = invitations.keySet().stream().collect(Collectors.toList());
-            int afterIndex = ids.indexOf(after.get());
-            start = (int) matching.stream().filter(s -> ids.indexOf(s.id) <= afterIndex).count();
-        }
-        int end = Math.min(matching.size(), start + pageSize);
-        List<Stored> page = matching.subList(Math.min(start, end), end);
+            int end = Math.min(matching.size(), start + pageSize);
+            List<Stored> page = matching.subList(Math.min(start, end), end);
 
-        ObjectNode body = json.createObjectNode();
-        body.put("api_version", "iam/v2");
-        body.put("kind", "InvitationList");
-        ObjectNode metadata = body.putObject("metadata");
-        metadata.put("first", listUrl(filters, pageSize, null));
-        if (end < matching.size()) {
-            metadata.put("next", listUrl(filters, pageSize, writeToken(page.get(page.size() - 1).id, filters)));
+            ObjectNode body = json.createObjectNode();
+            body.put("api_version", "iam/v2");
+            body.put("kind", "InvitationList");
+            ObjectNode metadata = body.putObject("metadata");
+            metadata.put("first", listUrl(filters, pageSize, null));
+            if (end < matching.size()) {
+                metadata.put("next", listUrl(filters, pageSize, writeToken(page.get(page.size() - 1).id, filters)));
+            }
+            metadata.put("total_size", matching.size());
+            page.forEach(stored -> body.withArray("data").add(render(stored, true)));
+            if (page.isEmpty()) {
+                body.putArray("data");
+            }
+            return SimulatedResponse.json(200, body.toString());
         }
-        metadata.put("total_size", matching.size());
-        page.forEach(stored -> body.withArray("data").add(render(stored, true)));
-        if (page.isEmpty()) {
-            body.putArray("data");
-        }
-        return SimulatedResponse.json(200, body.toString());
     }
 
     private static boolean matches(Stored stored, Map<String, String> filters) {
@@ -650,7 +674,9 @@ public final class ConfluentSimulator extends VendorSimulator {
     }
 
     @Override
-    public synchronized String toString() {
-        return "ConfluentSimulator[" + invitations.size() + " invitations]";
+    public String toString() {
+        synchronized (lock) {
+            return "ConfluentSimulator[" + invitations.size() + " invitations]";
+        }
     }
 }
