@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -71,6 +72,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li><b>Additional properties</b> in bodies are reported, as the validator does by default
  *       (stricter than JSON Schema's default): a client or simulator sending a field the contract
  *       does not name is usually a typo or a drift worth seeing.</li>
+ *   <li><b>Annotation-only {@code allOf} overlays.</b> Generated contracts (Confluent's) write
+ *       {@code allOf: [{$ref: ObjectMeta}, {properties: {self: {example: ...}}}]}: the second branch
+ *       only adds examples. The validator would give that branch {@code additionalProperties: false},
+ *       so every field of the first branch would be rejected. Such property entries, which hold
+ *       nothing but {@code description}, {@code example}, {@code examples} or {@code title} and so
+ *       constrain nothing, are dropped from {@code allOf} branches at load: the same schema, and
+ *       undeclared fields are still reported against the branch that declares the object.</li>
  *   <li>An exchange where the server sent no HTTP response (an injected connection fault) has only its
  *       request checked.</li>
  * </ul>
@@ -84,6 +92,7 @@ public final class OpenApiValidation {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, OpenApiInteractionValidator> CACHE = new ConcurrentHashMap<>();
     private static final int BODY_SHOWN = 300;
+    private static final Set<String> ANNOTATIONS = Set.of("description", "example", "examples", "title");
 
     private final Path specFile;
     private final OpenApiInteractionValidator validator;
@@ -160,7 +169,7 @@ public final class OpenApiValidation {
         List<String> found = new ArrayList<>();
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() == ValidationReport.Level.ERROR) {
-                found.add(exchange + ": " + message.getKey() + ": " + oneLine(message.getMessage())
+                found.add(exchange + ": " + message.getKey() + ": " + oneLine(message.getMessage()) + because(message)
                         + bodies(message.getKey(), request, response));
             }
         }
@@ -254,6 +263,18 @@ public final class OpenApiValidation {
         }
     }
 
+    /**
+     * The reasons under a composite failure ({@code allOf}, {@code anyOf}, {@code oneOf}), which the
+     * validator reports as nested messages; without them such a line names no field.
+     */
+    private static String because(ValidationReport.Message message) {
+        List<String> reasons = new ArrayList<>();
+        for (ValidationReport.Message nested : message.getNestedMessages()) {
+            reasons.add(oneLine(nested.getMessage()) + because(nested));
+        }
+        return reasons.isEmpty() ? "" : " (because: " + String.join("; ", reasons) + ")";
+    }
+
     private static String bodies(String key, LoggedRequest request, LoggedResponse response) {
         if (key.contains(".request.body")) {
             return " | request body: " + shown(request.getBodyAsString());
@@ -323,6 +344,7 @@ public final class OpenApiValidation {
             ObjectNode document = read();
             OpenApi31Downgrade.apply(document);
             applyTopLevelSecurity(document);
+            dropAnnotationOnlyOverlays(document);
             addDefaultErrorResponses(document);
             String inline;
             try {
@@ -369,6 +391,43 @@ public final class OpenApiValidation {
                     operation.set("security", security.deepCopy());
                 }
             });
+        }
+
+        /**
+         * In every {@code allOf} branch that is not a {@code $ref}, removes the property entries that
+         * only annotate ({@code description}, {@code example}, {@code examples}, {@code title}): they
+         * constrain nothing, but the validator's injected {@code additionalProperties: false} would
+         * make the branch reject every property another branch declares. A branch left without
+         * properties loses its (empty) {@code properties} keyword.
+         */
+        private static void dropAnnotationOnlyOverlays(JsonNode node) {
+            if (node.isArray()) {
+                node.forEach(Builder::dropAnnotationOnlyOverlays);
+                return;
+            }
+            if (!node.isObject()) {
+                return;
+            }
+            JsonNode allOf = node.get("allOf");
+            if (allOf != null && allOf.isArray()) {
+                for (JsonNode branch : allOf) {
+                    JsonNode properties = branch.get("properties");
+                    if (branch.isObject() && !branch.has("$ref") && properties != null && properties.isObject()) {
+                        List<String> annotationOnly = new ArrayList<>();
+                        for (Map.Entry<String, JsonNode> property : properties.properties()) {
+                            JsonNode schema = property.getValue();
+                            if (schema.isObject() && schema.properties().stream().allMatch(k -> ANNOTATIONS.contains(k.getKey()))) {
+                                annotationOnly.add(property.getKey());
+                            }
+                        }
+                        ((ObjectNode) properties).remove(annotationOnly);
+                        if (properties.isEmpty()) {
+                            ((ObjectNode) branch).remove("properties");
+                        }
+                    }
+                }
+            }
+            node.forEach(Builder::dropAnnotationOnlyOverlays);
         }
 
         private static void forEachOperation(ObjectNode document, java.util.function.Consumer<ObjectNode> action) {

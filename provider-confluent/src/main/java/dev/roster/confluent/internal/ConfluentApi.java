@@ -1,0 +1,36 @@
+package dev.roster.confluent.internal;
+
+import feign.Headers;
+import feign.Param;
+import feign.RequestLine;
+
+/**
+ * The four invitation operations of Confluent Cloud's IAM v2 API, for Feign. Query values arrive
+ * already percent-encoded ({@link QueryValues}), because Feign leaves {@code +} alone in a query,
+ * which servers read as a space; path ids arrive already checked against
+ * {@link dev.roster.spi.InputRules#invitationId}. Query parameters whose value is null are left out, and
+ * {@code decodeSlash = false} keeps an encoded {@code /} in a page token as {@code %2F}.
+ */
+@Headers("Accept: application/json")
+interface ConfluentApi {
+
+    /** {@code listIamV2Invitations}. */
+    @RequestLine(value = "GET /iam/v2/invitations?page_size={pageSize}&page_token={pageToken}&email={email}&status={status}", decodeSlash = false)
+    Wire.InvitationList list(@Param("pageSize") Integer pageSize,
+            @Param(value = "pageToken", encoded = true) String pageToken,
+            @Param(value = "email", encoded = true) String email,
+            @Param(value = "status", encoded = true) String status);
+
+    /** {@code createIamV2Invitation}: 201 with the invitation. */
+    @RequestLine(value = "POST /iam/v2/invitations", decodeSlash = false)
+    @Headers("Content-Type: application/json")
+    Wire.Invitation create(Wire.CreateInvitation body);
+
+    /** {@code getIamV2Invitation}. */
+    @RequestLine(value = "GET /iam/v2/invitations/{id}", decodeSlash = false)
+    Wire.Invitation get(@Param("id") String id);
+
+    /** {@code deleteIamV2Invitation}: 204. */
+    @RequestLine(value = "DELETE /iam/v2/invitations/{id}", decodeSlash = false)
+    void delete(@Param("id") String id);
+}

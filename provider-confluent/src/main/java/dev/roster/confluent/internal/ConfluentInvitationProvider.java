@@ -1,0 +1,225 @@
+package dev.roster.confluent.internal;
+
+import dev.roster.Capabilities;
+import dev.roster.ErrorDetails;
+import dev.roster.Invitation;
+import dev.roster.InvitationProvider;
+import dev.roster.InvitationRequest;
+import dev.roster.InvitationStatus;
+import dev.roster.NotFoundException;
+import dev.roster.Page;
+import dev.roster.PageRequest;
+import dev.roster.ProviderConfig;
+import dev.roster.ProviderConfigurationException;
+import dev.roster.ProviderInfo;
+import dev.roster.ProviderUnavailableException;
+import dev.roster.RosterException;
+import dev.roster.confluent.ConfluentCloud;
+import dev.roster.spi.InputRules;
+import feign.FeignException;
+import feign.RetryableException;
+import feign.codec.DecodeException;
+import feign.codec.EncodeException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The Confluent Cloud adapter: a thin translation between {@link InvitationProvider} and the IAM v2
+ * invitations API. It neither retries, nor validates emails, nor paginates for the caller: core's
+ * policy, which {@code InvitationProviders.load} wraps around it, does. Thread-safe.
+ *
+ * <p>Confluent has no roles at invitation time (access is granted afterwards with role bindings on
+ * the invited {@code user.id}), so the capabilities declare none, and core rejects a requested
+ * role before any request. The one request attribute is {@code auth_type}.
+ */
+public final class ConfluentInvitationProvider implements InvitationProvider {
+
+    /** What Confluent Cloud invitations can do. */
+    static final Capabilities CAPABILITIES = Capabilities.builder()
+            .vendorAttribute(ConfluentCloud.AUTH_TYPE, ConfluentCloud.AUTH_TYPE_LOCAL, ConfluentCloud.AUTH_TYPE_SSO)
+            .revokeAccepted(false)
+            .maxPageSize(100)
+            .build();
+
+    private static final ProviderInfo INFO = new ProviderInfo(ConfluentCloud.ID, ConfluentCloud.DISPLAY_NAME, CAPABILITIES);
+
+    /** The most pages {@link #findByEmail} reads for one address (each holds up to 100 invitations). */
+    private static final int MAX_EMAIL_PAGES = 20;
+
+    private static final Comparator<Invitation> OLDEST_FIRST =
+            Comparator.comparing((Invitation i) -> i.createdAt().orElse(Instant.MIN));
+
+    private final ConfluentApi api;
+    private final URI baseUri;
+    private volatile boolean closed;
+
+    ConfluentInvitationProvider(ConfluentApi api, URI baseUri) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+    }
+
+    /**
+     * Creates the adapter from a configuration.
+     *
+     * @param config the credentials {@code CONFLUENT_CLOUD_API_KEY} and
+     *     {@code CONFLUENT_CLOUD_API_SECRET}, the base URI, timeouts, and optionally the property
+     *     {@value ConfluentCloud#HTTP_LOG_PROPERTY}
+     * @return the bare adapter
+     * @throws ProviderConfigurationException naming a missing credential or an unsafe base URI
+     */
+    public static ConfluentInvitationProvider create(ProviderConfig config) {
+        return ConfluentClients.create(config, null);
+    }
+
+    @Override
+    public ProviderInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Invitation invite(InvitationRequest request) {
+        Objects.requireNonNull(request, "request");
+        Wire.CreateInvitation body = new Wire.CreateInvitation(request.email(),
+                request.attributes().get(ConfluentCloud.AUTH_TYPE));
+        return InvitationMapper.invitation(call("create an invitation", () -> api.create(body)));
+    }
+
+    @Override
+    public Optional<Invitation> find(String invitationId) {
+        String id = InputRules.invitationId(invitationId);
+        try {
+            return Optional.of(InvitationMapper.invitation(call("read invitation " + id, () -> api.get(id))));
+        } catch (NotFoundException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Page<Invitation> list(PageRequest request) {
+        Objects.requireNonNull(request, "request");
+        int size = Math.min(request.size(), CAPABILITIES.maxPageSize());
+        String token = request.cursor().map(QueryValues::encode).orElse(null);
+        return InvitationMapper.page(call("list invitations", () -> api.list(size, token, null, null)));
+    }
+
+    @Override
+    public boolean revoke(String invitationId) {
+        String id = InputRules.invitationId(invitationId);
+        try {
+            call("delete invitation " + id, () -> {
+                api.delete(id);
+                return null;
+            });
+            return true;
+        } catch (NotFoundException unknown) {
+            return false;
+        }
+    }
+
+    /**
+     * Uses Confluent's server-side {@code email} filter instead of scanning every invitation. The
+     * filter is an exact match; if the address as given finds nothing and has capitals, its
+     * lower-case form is tried too. Of the matches, the pending invitation wins, else the newest.
+     */
+    @Override
+    public Optional<Invitation> findByEmail(String email) {
+        Objects.requireNonNull(email, "email");
+        String wanted = email.strip();
+        List<Invitation> matches = byEmail(wanted);
+        String lower = wanted.toLowerCase(Locale.ROOT);
+        if (matches.isEmpty() && !lower.equals(wanted)) {
+            matches = byEmail(lower);
+        }
+        Optional<Invitation> pending = matches.stream().filter(i -> i.status() == InvitationStatus.PENDING).findFirst();
+        return pending.isPresent() ? pending : matches.stream().max(OLDEST_FIRST);
+    }
+
+    private List<Invitation> byEmail(String email) {
+        List<Invitation> matches = new ArrayList<>();
+        Set<String> seenTokens = new HashSet<>();
+        String encodedEmail = QueryValues.encode(email);
+        Optional<String> token = Optional.empty();
+        for (int pages = 0; pages < MAX_EMAIL_PAGES; pages++) {
+            String encodedToken = token.map(QueryValues::encode).orElse(null);
+            Page<Invitation> page = InvitationMapper.page(call("look up invitations by email",
+                    () -> api.list(CAPABILITIES.maxPageSize(), encodedToken, encodedEmail, null)));
+            page.items().stream().filter(i -> InputRules.sameEmail(i.email(), email)).forEach(matches::add);
+            token = page.nextCursor();
+            if (token.isEmpty() || !seenTokens.add(token.get())) {
+                break;
+            }
+        }
+        return matches;
+    }
+
+    /** Nothing to shut down on Java 17: the JDK's HttpClient releases its connections once unreachable. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    @Override
+    public String toString() {
+        return "ConfluentInvitationProvider[" + baseUri + "]";
+    }
+
+    /**
+     * Runs one call to Confluent, turning what Feign throws into {@link RosterException}s: the
+     * error decoder's exceptions pass through; I/O failures and timeouts become
+     * {@link ProviderUnavailableException}, as do bodies that are not the JSON expected.
+     */
+    private <T> T call(String what, Supplier<T> operation) {
+        if (closed) {
+            throw new ProviderConfigurationException("This Confluent Cloud provider was closed; load a new one to "
+                    + what + ".", ErrorDetails.of(ConfluentCloud.ID), null);
+        }
+        try {
+            return operation.get();
+        } catch (RosterException e) {
+            throw e;
+        } catch (RetryableException e) {
+            throw new ProviderUnavailableException("Could not " + what + ": Confluent Cloud at " + baseUri
+                    + " did not answer (" + describe(e.getCause() != null ? e.getCause() : e) + "). Check the network, "
+                    + "any proxy and the base URI; it is safe to try again later.", ErrorDetails.of(ConfluentCloud.ID), e);
+        } catch (FeignException e) {
+            throw unexpected(what, e);
+        }
+    }
+
+    /**
+     * Maps what Feign throws besides the error decoder's exceptions and I/O failures. A 2xx whose
+     * body could not be read (Jackson failing is a {@link DecodeException}; the stream breaking
+     * mid-body is a plain {@link FeignException} with the status) is a vendor-side failure.
+     */
+    private RosterException unexpected(String what, FeignException e) {
+        if (e instanceof EncodeException) {
+            return new RosterException("Could not " + what + ": the request could not be written as JSON ("
+                    + describe(e) + ").", ErrorDetails.of(ConfluentCloud.ID), e);
+        }
+        if (e instanceof DecodeException || (e.status() >= 200 && e.status() < 300)) {
+            return new ProviderUnavailableException("Could not " + what + ": Confluent Cloud at " + baseUri
+                    + " answered HTTP " + e.status() + " with a body that is not the JSON expected ("
+                    + describe(e.getCause() != null ? e.getCause() : e) + "). Check that the base URI points at "
+                    + "Confluent Cloud's API and not at a proxy's page.",
+                    ErrorDetails.of(ConfluentCloud.ID).withHttpStatus(e.status()), e);
+        }
+        return new ProviderUnavailableException("Could not " + what + ": the call to Confluent Cloud at " + baseUri
+                + " failed (" + describe(e) + ").", e.status() > 0
+                ? ErrorDetails.of(ConfluentCloud.ID).withHttpStatus(e.status()) : ErrorDetails.of(ConfluentCloud.ID), e);
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        String text = failure.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text.replaceAll("\\p{Cntrl}", " ");
+    }
+}

@@ -1,0 +1,32 @@
+package dev.roster.confluent;
+
+import dev.roster.InvitationProvider;
+import dev.roster.InvitationProviders;
+import dev.roster.testkit.ConfluentSimulator;
+import dev.roster.testkit.InvitationProviderContract;
+import dev.roster.testkit.VendorControl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@DisplayName("The Confluent Cloud adapter meets the contract against ConfluentSimulator")
+class ConfluentContractTest extends InvitationProviderContract {
+
+    @RegisterExtension
+    static final ConfluentSimulator confluent = new ConfluentSimulator();
+
+    @Override
+    protected InvitationProvider provider() {
+        return InvitationProviders.load("confluent", confluent.config());
+    }
+
+    @Override
+    protected VendorControl vendor() {
+        return confluent;
+    }
+
+    @AfterEach
+    void everyExchangeFollowsConfluentsSpec() {
+        ConfluentSpec.assertConforms(confluent.server());
+    }
+}
