@@ -135,11 +135,11 @@ public final class PolicyInvitationProvider implements InvitationProvider {
         request.role().ifPresent(role -> {
             if (!caps.supportsRoles()) {
                 throw unsupported("The " + info.displayName() + " provider takes no role at invitation time, but the request "
-                        + "asks for " + quote(role) + ". Leave the role out: this vendor grants access by its own means "
+                        + "asks for " + InputRules.quote(role) + ". Leave the role out: this vendor grants access by its own means "
                         + "once the person has joined.");
             }
             if (!caps.roles().contains(role)) {
-                throw unsupported("The " + info.displayName() + " provider has no role " + quote(role) + ". Use one of "
+                throw unsupported("The " + info.displayName() + " provider has no role " + InputRules.quote(role) + ". Use one of "
                         + sorted(caps.roles()) + caps.defaultRole().map(d -> " (default: " + d + ")").orElse("") + ".");
             }
         });
@@ -150,8 +150,8 @@ public final class PolicyInvitationProvider implements InvitationProvider {
             }
             for (ProjectGrant grant : grants) {
                 if (!caps.projectRoles().contains(grant.role())) {
-                    throw unsupported("The " + info.displayName() + " provider has no project role " + quote(grant.role())
-                            + " (project " + quote(grant.projectId()) + "). Use one of " + sorted(caps.projectRoles()) + ".");
+                    throw unsupported("The " + info.displayName() + " provider has no project role " + InputRules.quote(grant.role())
+                            + " (project " + InputRules.quote(grant.projectId()) + "). Use one of " + sorted(caps.projectRoles()) + ".");
                 }
             }
         });
@@ -159,35 +159,13 @@ public final class PolicyInvitationProvider implements InvitationProvider {
             Set<String> allowed = caps.vendorAttributes().get(attribute.getKey());
             if (allowed == null) {
                 throw unsupported("The " + info.displayName() + " provider has no vendor attribute "
-                        + quote(attribute.getKey()) + ". Known attributes: " + sorted(caps.vendorAttributes().keySet()) + ".");
+                        + InputRules.quote(attribute.getKey()) + ". Known attributes: " + sorted(caps.vendorAttributes().keySet()) + ".");
             }
             if (!allowed.isEmpty() && !allowed.contains(attribute.getValue())) {
-                throw invalid("The " + info.displayName() + " attribute " + quote(attribute.getKey()) + " cannot be "
-                        + quote(attribute.getValue()) + ". Use one of " + sorted(allowed) + ".");
+                throw invalid("The " + info.displayName() + " attribute " + InputRules.quote(attribute.getKey()) + " cannot be "
+                        + InputRules.quote(attribute.getValue()) + ". Use one of " + sorted(allowed) + ".");
             }
         }
-    }
-
-    /**
-     * Quotes a caller's value for a message as {@link InputRules} does for emails and ids: control
-     * and format characters escaped, at most 80 characters shown, so it cannot forge a log line.
-     */
-    private static String quote(String value) {
-        StringBuilder out = new StringBuilder("'");
-        int shown = Math.min(value.length(), 80);
-        for (int i = 0; i < shown; i++) {
-            char c = value.charAt(i);
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        out.append('\'');
-        if (value.length() > shown) {
-            out.append("… (").append(value.length()).append(" characters)");
-        }
-        return out.toString();
     }
 
     private static String sorted(Set<String> values) {

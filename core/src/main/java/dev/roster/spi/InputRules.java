@@ -40,34 +40,34 @@ public final class InputRules {
         }
         String trimmed = email.strip();
         if (trimmed.isEmpty()) {
-            throw invalidEmail(describe(email), "it is empty");
+            throw invalidEmail(quote(email), "it is empty");
         }
         if (trimmed.length() > MAX_EMAIL_LENGTH) {
-            throw invalidEmail(describe(trimmed), "it has " + trimmed.length() + " characters, more than " + MAX_EMAIL_LENGTH);
+            throw invalidEmail(quote(trimmed), "it has " + trimmed.length() + " characters, more than " + MAX_EMAIL_LENGTH);
         }
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
                     || Character.getType(c) == Character.FORMAT) {
-                throw invalidEmail(describe(trimmed), "it contains whitespace or a control character at position " + i);
+                throw invalidEmail(quote(trimmed), "it contains whitespace or a control character at position " + i);
             }
         }
         int at = trimmed.indexOf('@');
         if (at < 0 || at != trimmed.lastIndexOf('@')) {
-            throw invalidEmail(describe(trimmed), "it must contain exactly one '@'");
+            throw invalidEmail(quote(trimmed), "it must contain exactly one '@'");
         }
         String local = trimmed.substring(0, at);
         String domain = trimmed.substring(at + 1);
         if (local.isEmpty() || local.length() > MAX_LOCAL_PART_LENGTH) {
-            throw invalidEmail(describe(trimmed), "the part before '@' must have 1 to " + MAX_LOCAL_PART_LENGTH + " characters");
+            throw invalidEmail(quote(trimmed), "the part before '@' must have 1 to " + MAX_LOCAL_PART_LENGTH + " characters");
         }
         String[] labels = domain.split("\\.", -1);
         if (labels.length < 2) {
-            throw invalidEmail(describe(trimmed), "the domain must have a dot, as in example.com");
+            throw invalidEmail(quote(trimmed), "the domain must have a dot, as in example.com");
         }
         for (String label : labels) {
             if (label.length() > 63 || !DOMAIN_LABEL.matcher(label).matches()) {
-                throw invalidEmail(describe(trimmed),
+                throw invalidEmail(quote(trimmed),
                         "the domain must be dot-separated labels of letters, digits and inner hyphens, as in example.com");
             }
         }
@@ -100,7 +100,7 @@ public final class InputRules {
             throw new InvalidRequestException("An invitation id is required; got null.");
         }
         if (!INVITATION_ID.matcher(invitationId).matches() || invitationId.equals(".") || invitationId.equals("..")) {
-            throw new InvalidRequestException("Invalid invitation id " + describe(invitationId)
+            throw new InvalidRequestException("Invalid invitation id " + quote(invitationId)
                     + ": use the id a provider returned, 1 to " + MAX_INVITATION_ID_LENGTH
                     + " characters of letters, digits, '.', '_', ':' and '-' (and not '.' or '..').");
         }
@@ -117,7 +117,7 @@ public final class InputRules {
     public static String cursor(String cursor) {
         if (cursor == null || cursor.isBlank() || cursor.length() > MAX_CURSOR_LENGTH
                 || cursor.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
-            throw new InvalidRequestException("Invalid page cursor " + describe(cursor)
+            throw new InvalidRequestException("Invalid page cursor " + quote(cursor)
                     + ": pass the nextCursor of a previous page unchanged, or no cursor for the first page.");
         }
         return cursor;
@@ -128,10 +128,13 @@ public final class InputRules {
     }
 
     /**
-     * Quotes a value for an error message: short, and with control characters made visible, so a
-     * hostile value can neither flood a log nor forge a log line.
+     * Quotes a caller's value for an error message: at most 80 characters shown, control and format
+     * characters escaped, so a hostile value can neither flood a log nor forge a log line.
+     *
+     * @param value the value, or null
+     * @return the value quoted, or {@code "null"}
      */
-    static String describe(String value) {
+    public static String quote(String value) {
         if (value == null) {
             return "null";
         }

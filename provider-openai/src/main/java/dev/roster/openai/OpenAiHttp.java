@@ -7,6 +7,7 @@ import dev.roster.ErrorDetails;
 import dev.roster.ProviderConfig;
 import dev.roster.ProviderConfigurationException;
 import dev.roster.Secret;
+import dev.roster.spi.HttpEndpoints;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
@@ -14,15 +15,10 @@ import feign.Retryer;
 import feign.http2client.Http2Client;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
@@ -87,24 +83,16 @@ final class OpenAiHttp {
                 .requestInterceptor(template -> template.header("Authorization", authorization).header("User-Agent", userAgent))
                 .logger(new RedactingLogger(adminKey, logSink))
                 .logLevel(level)
-                .target(OpenAiApi.class, withoutTrailingSlash(baseUri));
+                .target(OpenAiApi.class, baseUri.toString());
     }
 
     /**
-     * The endpoint: the configured base URI or {@code https://api.openai.com/v1}. Plain http is
-     * refused except to a loopback address, so the admin key never crosses a network unencrypted.
+     * The endpoint: the configured base URI or {@code https://api.openai.com/v1}, checked by
+     * {@link HttpEndpoints#baseUri}: plain http only to loopback, so the admin key never crosses a
+     * network unencrypted.
      */
     static URI baseUri(ProviderConfig config) {
-        URI uri = config.baseUri().orElse(URI.create(OpenAiProviderFactory.DEFAULT_BASE_URI));
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw misconfigured("The OpenAI base URI must not carry a query, fragment or user info; got " + uri.getScheme() + "://"
-                    + uri.getHost() + uri.getRawPath() + "(...). Use a plain URI such as " + OpenAiProviderFactory.DEFAULT_BASE_URI + ".");
-        }
-        if (uri.getScheme().equalsIgnoreCase("http") && !isLoopback(uri.getHost())) {
-            throw misconfigured("Refusing to send the OpenAI admin key over plain http to " + uri.getHost() + ": use https "
-                    + "(plain http is allowed only to 127.0.0.1, ::1 or localhost, for simulators).");
-        }
-        return uri;
+        return HttpEndpoints.baseUri(config, OpenAiProviderFactory.DEFAULT_BASE_URI, "OpenAI", OpenAiProviderFactory.ID);
     }
 
     static Logger.Level logLevel(ProviderConfig config) {
@@ -118,39 +106,7 @@ final class OpenAiHttp {
 
     /** {@code roster/<version> (provider-openai)}, the version read from the jar at build time. */
     static String userAgent() {
-        Properties properties = new Properties();
-        try (InputStream in = OpenAiHttp.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            // Fall through to "unknown": a User-Agent is not worth failing for.
-        }
-        String version = properties.getProperty("version", "unknown");
-        return "roster/" + (version.startsWith("${") ? "unknown" : version) + " (provider-openai)";
-    }
-
-    private static boolean isLoopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (bare.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!bare.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
-            return false; // a name other than localhost: never resolve it here
-        }
-        try {
-            return InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static String withoutTrailingSlash(URI uri) {
-        String text = uri.toString();
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        return HttpEndpoints.userAgent("provider-openai", OpenAiHttp.class);
     }
 
     private static ProviderConfigurationException misconfigured(String message) {

@@ -8,6 +8,7 @@ import dev.roster.ProviderConfig;
 import dev.roster.ProviderConfigurationException;
 import dev.roster.Secret;
 import dev.roster.confluent.ConfluentCloud;
+import dev.roster.spi.HttpEndpoints;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
@@ -16,18 +17,13 @@ import feign.auth.BasicAuthRequestInterceptor;
 import feign.http2client.Http2Client;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
@@ -46,7 +42,7 @@ import java.util.function.Consumer;
  */
 final class ConfluentClients {
 
-    private static final String USER_AGENT = "roster/" + version() + " (provider-confluent)";
+    private static final String USER_AGENT = HttpEndpoints.userAgent("provider-confluent", ConfluentClients.class);
 
     private ConfluentClients() {}
 
@@ -97,42 +93,12 @@ final class ConfluentClients {
     }
 
     /**
-     * The configured base URI without a trailing slash, or Confluent's. Plain {@code http} is
-     * refused except to the loopback interface, so the Basic credentials never cross a network
-     * unencrypted.
+     * The configured base URI without a trailing slash, or Confluent's, checked by
+     * {@link HttpEndpoints#baseUri}: plain http only to loopback, so the Basic credentials never
+     * cross a network unencrypted.
      */
     static URI baseUri(ProviderConfig config) {
-        URI uri = config.baseUri().orElse(URI.create(ConfluentCloud.DEFAULT_BASE_URI));
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new ProviderConfigurationException("The Confluent Cloud base URI must be a plain endpoint such as "
-                    + ConfluentCloud.DEFAULT_BASE_URI + ", without user info, query or fragment; got "
-                    + uri.getScheme() + "://" + uri.getHost() + uri.getRawPath() + "…", ErrorDetails.of(ConfluentCloud.ID), null);
-        }
-        if (uri.getScheme().equalsIgnoreCase("http") && !isLoopback(uri.getHost())) {
-            throw new ProviderConfigurationException("The Confluent Cloud base URI " + uri + " is plain http to a host "
-                    + "that is not this machine, which would send the API key and secret unencrypted. Use https "
-                    + "(the default is " + ConfluentCloud.DEFAULT_BASE_URI + ").", ErrorDetails.of(ConfluentCloud.ID), null);
-        }
-        String text = uri.toString();
-        return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-    }
-
-    private static boolean isLoopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (bare.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!bare.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
-            return false; // a name: do not resolve it here
-        }
-        try {
-            return InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return HttpEndpoints.baseUri(config, ConfluentCloud.DEFAULT_BASE_URI, "Confluent Cloud", ConfluentCloud.ID);
     }
 
     private static Logger.Level logLevel(ProviderConfig config) {
@@ -143,21 +109,5 @@ final class ConfluentClients {
             throw new ProviderConfigurationException("The property " + ConfluentCloud.HTTP_LOG_PROPERTY
                     + " must be NONE, BASIC, HEADERS or FULL; got '" + value + "'.", ErrorDetails.of(ConfluentCloud.ID), null);
         }
-    }
-
-    private static String version() {
-        try (InputStream in = ConfluentClients.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                Properties properties = new Properties();
-                properties.load(in);
-                String version = properties.getProperty("version", "");
-                if (!version.isBlank() && !version.startsWith("$")) {
-                    return version.strip();
-                }
-            }
-        } catch (IOException e) {
-            // fall through: the User-Agent is informative only
-        }
-        return "unknown";
     }
 }
