@@ -136,7 +136,7 @@ public record InvitationRequest(
         public Builder attribute(String key, String value) {
             if (key == null || key.isBlank() || value == null || value.isBlank()) {
                 throw new InvalidRequestException("A vendor attribute needs a name and a value; got "
-                        + key + "=" + value + ".");
+                        + InputRules.quote(key) + "=" + InputRules.quote(value) + ".");
             }
             attributes.put(key, value);
             return this;

@@ -1,28 +1,25 @@
 package dev.roster;
 
+import dev.roster.spi.InputRules;
+
 /**
  * Membership of a vendor sub-scope (an OpenAI project, for example) granted with an invitation,
  * effective once the person accepts it.
  *
- * @param projectId the vendor's id of the project
+ * @param projectId the vendor's id of the project, checked by {@link InputRules#projectId(String)}
  * @param role the role in that project, one of the provider's
  *     {@link Capabilities#projectRoles() project roles}
  */
 public record ProjectGrant(String projectId, String role) {
 
-    // Compact constructor: Checks that both parts are present. throws InvalidRequestException if either part is null or blank
+    // Compact constructor: Checks both parts. throws InvalidRequestException if the project id is not
+    // one InputRules.projectId accepts, or the role is null or blank
     public ProjectGrant {
-        if (projectId == null || projectId.isBlank()) {
-            throw new InvalidRequestException("A project grant needs a project id; got " + quote(projectId) + ".");
-        }
+        InputRules.projectId(projectId);
         if (role == null || role.isBlank()) {
-            throw new InvalidRequestException(
-                    "The grant for project '" + projectId + "' needs a role (for OpenAI: member or owner).");
+            throw new InvalidRequestException("The grant for project " + InputRules.quote(projectId)
+                    + " needs a role (for OpenAI: member or owner).");
         }
-    }
-
-    private static String quote(String value) {
-        return value == null ? "null" : "'" + value + "'";
     }
 
     /**

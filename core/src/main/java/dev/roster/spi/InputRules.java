@@ -1,7 +1,10 @@
 package dev.roster.spi;
 
 import dev.roster.InvalidRequestException;
+import java.text.Normalizer;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,16 +22,32 @@ public final class InputRules {
     /** The longest page cursor accepted. */
     public static final int MAX_CURSOR_LENGTH = 4096;
 
+    /** The longest project id accepted. */
+    public static final int MAX_PROJECT_ID_LENGTH = 255;
+
     private static final int MAX_LOCAL_PART_LENGTH = 64;
     private static final Pattern INVITATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,255}");
     private static final Pattern DOMAIN_LABEL = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?");
+    /** RFC 5322 {@code atext}: the ASCII characters an unquoted local part may hold besides letters and digits. */
+    private static final String ATEXT_SYMBOLS = "!#$%&'*+-/=?^_`{|}~";
+    /** Scripts that may share a label with Latin and Han, as Unicode TR39's "highly restrictive" level allows. */
+    private static final Set<Character.UnicodeScript> JAPANESE =
+            EnumSet.of(Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA);
+    private static final Set<Character.UnicodeScript> CHINESE = EnumSet.of(Character.UnicodeScript.BOPOMOFO);
+    private static final Set<Character.UnicodeScript> KOREAN = EnumSet.of(Character.UnicodeScript.HANGUL);
 
     private InputRules() {}
 
     /**
      * Checks an email address and returns it trimmed. It must have at most 254 characters, exactly
-     * one {@code @}, a local part of at most 64 characters, no whitespace or control characters, and
-     * a domain of at least two dot-separated labels of letters, digits and inner hyphens.
+     * one {@code @}, and no whitespace, control or invisible formatting characters (zero-width,
+     * bidirectional overrides). The local part has 1 to 64 characters and is a dot-atom: dot-separated
+     * runs of letters, digits and {@code !#$%&'*+-/=?^_`{|}~} (no quoted strings, no leading, trailing
+     * or doubled dots). The domain has at least two dot-separated labels of letters, digits and inner
+     * hyphens, the last one not all digits. Look-alikes are refused: the address must be in Unicode
+     * NFKC form (no fullwidth letters, ligatures or decomposed accents), and no dot-separated part may
+     * mix scripts, such as a Cyrillic {@code а} among Latin letters (Unicode TR39's "highly
+     * restrictive" level: Latin may mix only with Han and the Japanese, Chinese or Korean scripts).
      *
      * @param email the address as the caller gave it
      * @return the address without surrounding whitespace, case preserved
@@ -61,6 +80,18 @@ public final class InputRules {
         if (local.isEmpty() || local.length() > MAX_LOCAL_PART_LENGTH) {
             throw invalidEmail(quote(trimmed), "the part before '@' must have 1 to " + MAX_LOCAL_PART_LENGTH + " characters");
         }
+        if (!Normalizer.isNormalized(trimmed, Normalizer.Form.NFKC)) {
+            throw invalidEmail(quote(trimmed), "it contains look-alike characters (such as fullwidth letters, ligatures or "
+                    + "decomposed accents); type it with plain characters (Unicode NFKC form), as in "
+                    + quote(Normalizer.normalize(trimmed, Normalizer.Form.NFKC)));
+        }
+        for (String atom : local.split("\\.", -1)) {
+            if (atom.isEmpty() || !atom.codePoints().allMatch(InputRules::isAtext)) {
+                throw invalidEmail(quote(trimmed), "the part before '@' must be letters, digits and " + ATEXT_SYMBOLS
+                        + ", with single dots only between them (no quotes, spaces, commas, brackets or \\)");
+            }
+            requireOneScript(atom, trimmed);
+        }
         String[] labels = domain.split("\\.", -1);
         if (labels.length < 2) {
             throw invalidEmail(quote(trimmed), "the domain must have a dot, as in example.com");
@@ -70,8 +101,44 @@ public final class InputRules {
                 throw invalidEmail(quote(trimmed),
                         "the domain must be dot-separated labels of letters, digits and inner hyphens, as in example.com");
             }
+            requireOneScript(label, trimmed);
+        }
+        if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
+            throw invalidEmail(quote(trimmed), "the domain must end in a name such as .com, not a number "
+                    + "(IP addresses are not accepted)");
         }
         return trimmed;
+    }
+
+    /** RFC 5322 atext, plus the letters and digits beyond ASCII that RFC 6531 (internationalised email) allows. */
+    private static boolean isAtext(int codePoint) {
+        if (codePoint < 0x80) {
+            return (codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z')
+                    || (codePoint >= '0' && codePoint <= '9') || ATEXT_SYMBOLS.indexOf(codePoint) >= 0;
+        }
+        return Character.isLetterOrDigit(codePoint);
+    }
+
+    /**
+     * Refuses a part of an address that mixes scripts, the usual look-alike trick ({@code exаmple}
+     * with a Cyrillic {@code а}). Digits, hyphens and other common characters belong to no script.
+     */
+    private static void requireOneScript(String part, String address) {
+        Set<Character.UnicodeScript> scripts = EnumSet.noneOf(Character.UnicodeScript.class);
+        part.codePoints().mapToObj(Character.UnicodeScript::of)
+                .filter(s -> s != Character.UnicodeScript.COMMON && s != Character.UnicodeScript.INHERITED)
+                .forEach(scripts::add);
+        if (scripts.size() < 2) {
+            return;
+        }
+        Set<Character.UnicodeScript> others = EnumSet.copyOf(scripts);
+        others.remove(Character.UnicodeScript.LATIN);
+        others.remove(Character.UnicodeScript.HAN);
+        if (others.isEmpty() || JAPANESE.containsAll(others) || CHINESE.containsAll(others) || KOREAN.containsAll(others)) {
+            return;
+        }
+        throw invalidEmail(quote(address), "the part " + quote(part) + " mixes the scripts " + scripts
+                + ", as look-alike addresses do; type the address with one alphabet per part");
     }
 
     /**
@@ -108,19 +175,60 @@ public final class InputRules {
     }
 
     /**
-     * Checks a page cursor: what a previous page returned, 1 to 4096 printable characters.
+     * Checks a page cursor: what a previous page returned, 1 to 4096 visible characters. Whitespace
+     * of any kind, control characters, invisible formatting characters (zero-width, bidirectional
+     * overrides, byte order marks), private-use and unassigned code points, and surrogates that do not
+     * form a pair (which cannot be encoded as UTF-8) are refused: no vendor's cursor holds them.
      *
      * @param cursor the cursor as the caller gave it
      * @return the cursor, unchanged
      * @throws InvalidRequestException naming what is wrong with it
      */
     public static String cursor(String cursor) {
-        if (cursor == null || cursor.isBlank() || cursor.length() > MAX_CURSOR_LENGTH
-                || cursor.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
+        if (cursor == null || cursor.isBlank() || cursor.length() > MAX_CURSOR_LENGTH || !visible(cursor)) {
             throw new InvalidRequestException("Invalid page cursor " + quote(cursor)
                     + ": pass the nextCursor of a previous page unchanged, or no cursor for the first page.");
         }
         return cursor;
+    }
+
+    /**
+     * Checks a project id (a vendor sub-scope, such as an OpenAI project): 1 to 255 visible
+     * characters, refusing what {@link #cursor(String)} refuses. Project ids travel in request bodies,
+     * where JSON encoding keeps them intact, so punctuation is left to the vendor to judge.
+     *
+     * @param projectId the id as the caller gave it
+     * @return the id, unchanged
+     * @throws InvalidRequestException naming what is wrong with it
+     */
+    public static String projectId(String projectId) {
+        if (projectId == null || projectId.isBlank()) {
+            throw new InvalidRequestException("A project grant needs a project id; got " + quote(projectId) + ".");
+        }
+        if (projectId.length() > MAX_PROJECT_ID_LENGTH || !visible(projectId)) {
+            throw new InvalidRequestException("Invalid project id " + quote(projectId) + ": use the vendor's id of the project, 1 to "
+                    + MAX_PROJECT_ID_LENGTH + " visible characters, without whitespace, control or invisible characters.");
+        }
+        return projectId;
+    }
+
+    /** True if every code point is visible: no whitespace, control, format, private-use, unassigned or lone surrogate. */
+    private static boolean visible(String value) {
+        return value.codePoints().allMatch(c -> {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return false;
+            }
+            switch (Character.getType(c)) {
+                case Character.CONTROL:
+                case Character.FORMAT:
+                case Character.PRIVATE_USE:
+                case Character.SURROGATE:
+                case Character.UNASSIGNED:
+                    return false;
+                default:
+                    return true;
+            }
+        });
     }
 
     private static InvalidRequestException invalidEmail(String shown, String why) {
@@ -128,8 +236,9 @@ public final class InputRules {
     }
 
     /**
-     * Quotes a caller's value for an error message: at most 80 characters shown, control and format
-     * characters escaped, so a hostile value can neither flood a log nor forge a log line.
+     * Quotes a caller's value for an error message: at most 80 characters shown; control, format
+     * and line-separator characters and unpaired surrogates escaped as {@code \\uXXXX}, so a hostile
+     * value can neither flood a log nor forge a log line.
      *
      * @param value the value, or null
      * @return the value quoted, or {@code "null"}
@@ -140,9 +249,17 @@ public final class InputRules {
         }
         StringBuilder out = new StringBuilder("'");
         int shown = Math.min(value.length(), 80);
+        if (shown < value.length() && Character.isHighSurrogate(value.charAt(shown - 1))
+                && Character.isLowSurrogate(value.charAt(shown))) {
+            shown--; // never cut a pair in two
+        }
         for (int i = 0; i < shown; i++) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+            int type = Character.getType(c);
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
+            if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || (type == Character.SURROGATE && !paired)) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);
