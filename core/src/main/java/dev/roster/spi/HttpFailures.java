@@ -6,10 +6,13 @@ import dev.roster.ErrorDetails;
 import dev.roster.InvalidRequestException;
 import dev.roster.NotFoundException;
 import dev.roster.PermissionDeniedException;
+import dev.roster.ProviderConfigurationException;
 import dev.roster.ProviderUnavailableException;
 import dev.roster.QuotaExceededException;
 import dev.roster.RateLimitedException;
 import dev.roster.RosterException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -25,10 +28,15 @@ public final class HttpFailures {
 
     private static final int SNIPPET_LENGTH = 200;
 
+    private static final String NOT_FOLLOWED = "Roster follows no redirect, so that credentials never travel to another "
+            + "host: set the base URI to the API endpoint itself (check for a typo, http instead of https, or a proxy "
+            + "that redirects).";
+
     private HttpFailures() {}
 
     /**
-     * The exception for an HTTP error status: 400 and 422 invalid request, 401 authentication, 402
+     * The exception for an HTTP error status: a 3xx redirect a configuration error (Roster follows
+     * no redirect; see {@link #redirected}), 400 and 422 invalid request, 401 authentication, 402
      * quota, 403 permission, 404 not found, 409 conflict (reason {@link ConflictException.Reason#OTHER};
      * adapters that can tell the reason construct the conflict themselves), 429 rate limited, 5xx
      * unavailable, anything else the root {@link RosterException}.
@@ -41,6 +49,9 @@ public final class HttpFailures {
      */
     public static RosterException forStatus(int status, String message, ErrorDetails details, Optional<Duration> retryAfter) {
         ErrorDetails withStatus = details.withHttpStatus(status);
+        if (status >= 300 && status <= 399) {
+            return new ProviderConfigurationException(message + " " + NOT_FOLLOWED, withStatus, null);
+        }
         switch (status) {
             case 400:
             case 422:
@@ -64,6 +75,40 @@ public final class HttpFailures {
                             retryAfter, withStatus, null);
                 }
                 return new RosterException(message, withStatus, null);
+        }
+    }
+
+    /**
+     * The exception for a redirect (HTTP 3xx). Adapters' HTTP clients follow no redirect, because a
+     * redirect could carry the credentials to another host, and a 3xx from an API endpoint means the
+     * base URI is not the endpoint itself (a typo, {@code http} where the vendor wants {@code https},
+     * or a proxy or login page in between): a {@link ProviderConfigurationException}, not retried,
+     * naming where the redirect pointed (scheme, host, port and path only: user info, query and
+     * fragment are left out, as they may hold tokens).
+     *
+     * @param status the HTTP status, 300 to 399
+     * @param location the {@code Location} header, if any
+     * @param vendorName the vendor's name for the message, such as {@code "OpenAI"}
+     * @param details the provider, request id and so on
+     * @return the exception to throw
+     */
+    public static ProviderConfigurationException redirected(int status, Optional<String> location, String vendorName,
+            ErrorDetails details) {
+        String target = location.map(HttpFailures::safeLocation).map(where -> " to " + where).orElse(" without a Location");
+        return new ProviderConfigurationException(vendorName + " answered HTTP " + status + ", a redirect" + target + ". "
+                + NOT_FOLLOWED, details.withHttpStatus(status), null);
+    }
+
+    /** A redirect target for a message: scheme, host, port and path, quoted; never user info, query or fragment. */
+    private static String safeLocation(String location) {
+        try {
+            URI uri = new URI(location.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme() + "://";
+            String host = uri.getHost() == null ? "" : uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            return InputRules.quote(scheme + host + path);
+        } catch (URISyntaxException unreadable) {
+            return "an unreadable location";
         }
     }
 
