@@ -1,0 +1,456 @@
+package dev.roster.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.roster.Capabilities;
+import dev.roster.InvalidRequestException;
+import dev.roster.InvitationProvider;
+import dev.roster.InvitationRequest;
+import dev.roster.PageRequest;
+import dev.roster.RosterException;
+import dev.roster.UnsupportedCapabilityException;
+import dev.roster.spi.InputRules;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs the {@link HostileInputs hostile-input corpus} against an adapter and its vendor simulator:
+ * every case is either refused with a typed error before any request (the simulator's request
+ * journal stays empty), or, for a legitimate if odd value, sent to exactly the intended endpoint
+ * with the value intact. An adapter's test extends it in a few lines:
+ *
+ * <pre>{@code
+ * class OpenAiHostileInputTest extends HostileInputContract {
+ *     @RegisterExtension
+ *     static final OpenAiSimulator openai = new OpenAiSimulator();
+ *
+ *     protected InvitationProvider provider() {
+ *         return InvitationProviders.load("openai", openai.config().toBuilder().retryPolicy(RetryPolicy.none()).build());
+ *     }
+ *     protected VendorSimulator simulator() { return openai; }
+ *     protected Endpoints endpoints() { return new Endpoints("/v1/organization/invites", "limit", "after", Optional.empty()); }
+ * }
+ * }</pre>
+ *
+ * <p>{@link #provider()} is called once for the whole corpus and closed afterwards; the simulator
+ * is {@link VendorSimulator#reset() reset} (state and journal, not restarted) before each
+ * operation. Use {@link dev.roster.RetryPolicy#none()}, so that a vendor's failure is one request
+ * and the corpus runs in a second or two.
+ */
+public abstract class HostileInputContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_MESSAGE_LENGTH = 1000;
+    private static final String EMAIL = "hostile@example.com";
+    private static final String PROJECT = "proj_hostile";
+
+    private InvitationProvider provider;
+
+    /**
+     * Where the adapter sends each operation, relative to the simulator's root.
+     *
+     * @param invitationsPath the collection's path, such as {@code /v1/organization/invites}; an
+     *     invitation is {@code invitationsPath + "/" + id}
+     * @param pageSizeParameter the list's page size query parameter, such as {@code limit}
+     * @param cursorParameter the list's cursor query parameter, such as {@code after}
+     * @param emailFilterParameter the query parameter {@code findByEmail} filters on, if the vendor
+     *     filters on the server; empty if the adapter pages through the list
+     */
+    public record Endpoints(String invitationsPath, String pageSizeParameter, String cursorParameter,
+            Optional<String> emailFilterParameter) {
+
+        // Compact constructor: checks that every part is present.
+        public Endpoints {
+            Objects.requireNonNull(invitationsPath, "invitationsPath");
+            Objects.requireNonNull(pageSizeParameter, "pageSizeParameter");
+            Objects.requireNonNull(cursorParameter, "cursorParameter");
+            Objects.requireNonNull(emailFilterParameter, "emailFilterParameter");
+        }
+    }
+
+    /**
+     * The provider under test, as applications receive it ({@code InvitationProviders.load}),
+     * configured for {@link #simulator()}.
+     *
+     * @return a new provider; closed after the corpus ran
+     */
+    protected abstract InvitationProvider provider();
+
+    /**
+     * The running simulator the provider talks to; its journal is the evidence.
+     *
+     * @return the simulator
+     */
+    protected abstract VendorSimulator simulator();
+
+    /**
+     * The vendor's endpoints, to check requests against.
+     *
+     * @return the endpoints
+     */
+    protected abstract Endpoints endpoints();
+
+    @BeforeEach
+    void openProvider() {
+        provider = Objects.requireNonNull(provider(), "provider() returned null");
+    }
+
+    @AfterEach
+    void closeProvider() {
+        if (provider != null) {
+            provider.close();
+        }
+    }
+
+    /**
+     * One dynamic test per case, grouped by target and category.
+     *
+     * @return the tests
+     */
+    @TestFactory
+    @DisplayName("every hostile input is refused before any request, or sent intact to exactly the intended endpoint")
+    Stream<DynamicNode> hostileInputs() {
+        Map<String, List<HostileInputs.Case>> groups = new LinkedHashMap<>();
+        for (HostileInputs.Case c : HostileInputs.corpus()) {
+            groups.computeIfAbsent(c.target().columnName() + " / " + c.category(), k -> new ArrayList<>()).add(c);
+        }
+        return groups.entrySet().stream().map(group -> DynamicContainer.dynamicContainer(group.getKey(),
+                group.getValue().stream().map(c -> DynamicTest.dynamicTest(
+                        "line " + c.line() + ": " + c.shownValue() + " → " + c.expect().name().toLowerCase(Locale.ROOT),
+                        () -> check(c)))));
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // One case
+
+    /** What the case must do on this provider, after its capabilities are taken into account. */
+    private enum Outcome { INVALID, UNSUPPORTED, SEND }
+
+    private void check(HostileInputs.Case c) {
+        Outcome expected = expected(c, provider.info().capabilities());
+        for (Operation operation : operations(c.target())) {
+            simulator().reset();
+            Throwable thrown = null;
+            try {
+                operation.call.apply(c.value());
+            } catch (Throwable t) { // NOPMD: anything at all is evidence
+                thrown = t;
+            }
+            List<LoggedRequest> requests = simulator().server().getAllServeEvents().stream()
+                    .map(ServeEvent::getRequest).collect(Collectors.toCollection(ArrayList::new));
+            Collections.reverse(requests); // the journal lists the newest first
+            String context = c + ", " + operation.name + " on " + provider.info().id();
+            if (expected == Outcome.SEND) {
+                checkSent(c, operation, thrown, requests, context);
+            } else {
+                checkRefused(expected == Outcome.INVALID ? InvalidRequestException.class : UnsupportedCapabilityException.class,
+                        thrown, requests, context);
+            }
+        }
+    }
+
+    private static Outcome expected(HostileInputs.Case c, Capabilities caps) {
+        String value = c.value();
+        boolean capable;
+        switch (c.target()) {
+            case ROLE:
+                capable = caps.roles().contains(value);
+                break;
+            case PROJECT_ID:
+                capable = caps.projectGrants();
+                break;
+            case PROJECT_ROLE:
+                capable = caps.projectGrants() && caps.projectRoles().contains(value);
+                break;
+            case AUTH_TYPE:
+                Set<String> allowed = caps.vendorAttributes().get("auth_type");
+                if (c.expect() == HostileInputs.Expect.REJECT) {
+                    return allowed == null ? Outcome.UNSUPPORTED : allowed.isEmpty() ? Outcome.SEND : Outcome.INVALID;
+                }
+                capable = allowed != null && (allowed.isEmpty() || allowed.contains(value));
+                break;
+            default:
+                capable = true;
+                break;
+        }
+        switch (c.expect()) {
+            case INVALID:
+                return Outcome.INVALID;
+            case UNSUPPORTED:
+                return Outcome.UNSUPPORTED;
+            case REJECT:
+                return Outcome.INVALID; // targets other than auth_type need no capability
+            default:
+                return capable ? Outcome.SEND : Outcome.UNSUPPORTED;
+        }
+    }
+
+    private static void checkRefused(Class<? extends RosterException> type, Throwable thrown, List<LoggedRequest> requests,
+            String context) {
+        if (!requests.isEmpty()) {
+            fail(context + ": expected " + type.getSimpleName() + " before any request, but " + requests.size()
+                    + " request(s) reached the vendor: " + describe(requests)
+                    + ". Validate this input before any I/O (core's InputRules, or the adapter's capabilities).");
+        }
+        if (!type.isInstance(thrown)) {
+            fail(context + ": expected " + type.getSimpleName() + ", but " + (thrown == null ? "the call returned normally"
+                    : "it threw " + thrown.getClass().getName() + ": " + InputRules.quote(thrown.getMessage())), thrown);
+        }
+        String message = Objects.requireNonNullElse(thrown.getMessage(), "");
+        assertFalse(message.isBlank(), context + ": the " + type.getSimpleName() + " has no message saying what is wrong");
+        assertTrue(message.length() <= MAX_MESSAGE_LENGTH, context + ": the message has " + message.length()
+                + " characters; a hostile value must be shortened (InputRules.quote) so it cannot flood a log");
+        for (String forbidden : List.of("\r", "\n", "\u0000", "\u202e", "\u2028")) {
+            assertFalse(message.contains(forbidden), context + ": the message contains " + InputRules.quote(forbidden)
+                    + ", which could forge or garble a log line; quote the value with InputRules.quote: " + InputRules.quote(message));
+        }
+    }
+
+    private void checkSent(HostileInputs.Case c, Operation operation, Throwable thrown, List<LoggedRequest> requests,
+            String context) {
+        if (thrown != null && !(thrown instanceof RosterException)) {
+            fail(context + ": a value that should be sent made the call throw " + thrown.getClass().getName()
+                    + " instead of a RosterException", thrown);
+        }
+        if (requests.isEmpty()) {
+            fail(context + ": a legitimate value should reach the vendor, but no request was sent; it threw "
+                    + (thrown == null ? "nothing" : thrown.getClass().getSimpleName() + ": " + InputRules.quote(thrown.getMessage()))
+                    + ". Is the input rule too strict?");
+        }
+        for (LoggedRequest request : requests) {
+            operation.wire.check(c.value(), request, requests, context + ": request " + request.getMethod().getName() + " "
+                    + InputRules.quote(request.getUrl()));
+        }
+        operation.wire.checkAll(c.value(), requests, context + ": requests " + describe(requests));
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Operations per target, and what each must put on the wire
+
+    /** How one request of an operation must look. */
+    private interface WireCheck {
+        void check(String value, LoggedRequest request, List<LoggedRequest> all, String context);
+
+        default void checkAll(String value, List<LoggedRequest> all, String context) {}
+    }
+
+    private record Operation(String name, Function<String, Object> call, WireCheck wire) {}
+
+    private List<Operation> operations(HostileInputs.Target target) {
+        Endpoints e = endpoints();
+        String collection = e.invitationsPath();
+        Capabilities caps = provider.info().capabilities();
+        String projectRole = new TreeSet<>(caps.projectRoles()).stream().findFirst().orElse("member");
+        switch (target) {
+            case INVITATION_ID:
+                return List.of(
+                        new Operation("find", provider::find, (v, r, all, ctx) -> itemRequest("GET", collection, v, r, ctx)),
+                        new Operation("revoke", provider::revoke, (v, r, all, ctx) -> itemRequest("DELETE", collection, v, r, ctx)));
+            case EMAIL:
+                return List.of(
+                        new Operation("invite", v -> provider.invite(InvitationRequest.of(v)), inviteCarrying(collection, String::strip)),
+                        new Operation("findByEmail", provider::findByEmail, new WireCheck() {
+                            @Override
+                            public void check(String v, LoggedRequest r, List<LoggedRequest> all, String ctx) {
+                                collectionRequest("GET", collection, r, ctx);
+                                e.emailFilterParameter().ifPresent(name -> {
+                                    String sent = single(query(r, ctx), name, ctx);
+                                    assertTrue(sent.equalsIgnoreCase(v.strip()), ctx + ": the " + name + " filter should be "
+                                            + InputRules.quote(v.strip()) + " (any case), but the vendor read " + InputRules.quote(sent));
+                                });
+                            }
+
+                            @Override
+                            public void checkAll(String v, List<LoggedRequest> all, String ctx) {
+                                e.emailFilterParameter().ifPresent(name -> assertTrue(all.stream()
+                                        .anyMatch(r -> v.strip().equals(single(query(r, ctx), name, ctx))),
+                                        ctx + ": no request filtered on the address exactly as given, " + InputRules.quote(v.strip())));
+                            }
+                        }));
+            case CURSOR:
+                return List.of(new Operation("list", v -> provider.list(PageRequest.after(10, v)), (v, r, all, ctx) -> {
+                    collectionRequest("GET", collection, r, ctx);
+                    String sent = single(query(r, ctx), e.cursorParameter(), ctx);
+                    assertEquals(v, sent, ctx + ": the cursor did not arrive intact (the vendor decodes the query as a form: "
+                            + "'+' is a space, %XX a byte); percent-encode every reserved character");
+                }));
+            case PAGE_SIZE:
+                return List.of(new Operation("list", v -> provider.list(PageRequest.first(Integer.parseInt(v))), (v, r, all, ctx) -> {
+                    collectionRequest("GET", collection, r, ctx);
+                    String sent = single(query(r, ctx), e.pageSizeParameter(), ctx);
+                    assertEquals(String.valueOf(Math.min(Integer.parseInt(v), caps.maxPageSize())), sent,
+                            ctx + ": the page size should be the one asked for, lowered to the provider's maximum");
+                }));
+            case ROLE:
+                return List.of(new Operation("invite", v -> provider.invite(InvitationRequest.builder(EMAIL).role(v).build()),
+                        inviteCarrying(collection, Function.identity())));
+            case PROJECT_ID:
+                return List.of(new Operation("invite",
+                        v -> provider.invite(InvitationRequest.builder(EMAIL).project(v, projectRole).build()),
+                        inviteCarrying(collection, Function.identity())));
+            case PROJECT_ROLE:
+                return List.of(new Operation("invite",
+                        v -> provider.invite(InvitationRequest.builder(EMAIL).project(PROJECT, v).build()),
+                        inviteCarrying(collection, Function.identity())));
+            case ATTRIBUTE_NAME:
+                return List.of(new Operation("invite",
+                        v -> provider.invite(InvitationRequest.builder(EMAIL).attribute(v, "AUTH_TYPE_LOCAL").build()),
+                        inviteCarrying(collection, Function.identity())));
+            case AUTH_TYPE:
+                return List.of(new Operation("invite",
+                        v -> provider.invite(InvitationRequest.builder(EMAIL).attribute("auth_type", v).build()),
+                        inviteCarrying(collection, Function.identity())));
+            default:
+                throw new IllegalStateException("No operation for " + target);
+        }
+    }
+
+    /** An invite: one POST to the collection whose JSON body holds the value as a string; lookups may follow. */
+    private static WireCheck inviteCarrying(String collection, Function<String, String> expectedValue) {
+        return new WireCheck() {
+            @Override
+            public void check(String v, LoggedRequest r, List<LoggedRequest> all, String ctx) {
+                if (r.getMethod().getName().equals("POST")) {
+                    collectionRequest("POST", collection, r, ctx);
+                    Set<String> strings = jsonStrings(r, ctx);
+                    String wanted = expectedValue.apply(v);
+                    assertTrue(strings.contains(wanted), ctx + ": the body should hold " + InputRules.quote(wanted)
+                            + " intact as a JSON string, but its strings are " + strings.stream().map(InputRules::quote).toList());
+                } else {
+                    collectionRequest("GET", collection, r, ctx); // core looking the address up
+                }
+            }
+
+            @Override
+            public void checkAll(String v, List<LoggedRequest> all, String ctx) {
+                assertEquals(1, all.stream().filter(r -> r.getMethod().getName().equals("POST")).count(),
+                        ctx + ": one invite should be exactly one POST");
+            }
+        };
+    }
+
+    private static void itemRequest(String method, String collection, String id, LoggedRequest r, String ctx) {
+        assertEquals(method, r.getMethod().getName(), ctx + ": wrong method");
+        String rawPath = rawPath(r);
+        assertTrue(rawPath.startsWith(collection + "/"), ctx + ": the request left the invitations collection " + collection);
+        String segment = rawPath.substring(collection.length() + 1);
+        assertFalse(segment.contains("/"), ctx + ": the id became several path segments: " + InputRules.quote(segment));
+        assertEquals(id, percentDecode(segment, false), ctx + ": the id did not arrive intact in the path");
+        assertTrue(query(r, ctx).isEmpty(), ctx + ": an item request should have no query");
+    }
+
+    private static void collectionRequest(String method, String collection, LoggedRequest r, String ctx) {
+        assertEquals(method, r.getMethod().getName(), ctx + ": wrong method");
+        assertEquals(collection, rawPath(r), ctx + ": the request went to another endpoint");
+    }
+
+    private static String single(Map<String, List<String>> query, String name, String ctx) {
+        List<String> values = query.getOrDefault(name, List.of());
+        assertEquals(1, values.size(), ctx + ": the query parameter " + name + " should appear exactly once; the vendor read "
+                + query);
+        return values.get(0);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Reading requests as a vendor's server would
+
+    private static String rawPath(LoggedRequest r) {
+        String url = r.getUrl();
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+
+    /** The query as a typical server reads it: split on {@code &} and {@code =}, {@code +} a space, {@code %XX} a byte. */
+    private static Map<String, List<String>> query(LoggedRequest r, String ctx) {
+        String url = r.getUrl();
+        int start = url.indexOf('?');
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (start < 0) {
+            return out;
+        }
+        assertFalse(url.indexOf('#') >= 0, ctx + ": a raw '#' reached the server");
+        for (String pair : url.substring(start + 1).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = percentDecode(eq < 0 ? pair : pair.substring(0, eq), true);
+            String value = eq < 0 ? "" : percentDecode(pair.substring(eq + 1), true);
+            out.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return out;
+    }
+
+    private static String percentDecode(String raw, boolean plusIsSpace) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length() && Character.digit(raw.charAt(i + 1), 16) >= 0
+                    && Character.digit(raw.charAt(i + 2), 16) >= 0) {
+                bytes.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else if (c == '+' && plusIsSpace) {
+                bytes.write(' ');
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Set<String> jsonStrings(LoggedRequest r, String ctx) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(r.getBodyAsString());
+        } catch (IOException e) {
+            fail(ctx + ": the body is not JSON: " + InputRules.quote(r.getBodyAsString()), e);
+            return Set.of();
+        }
+        Set<String> strings = new TreeSet<>();
+        collect(body, strings);
+        return strings;
+    }
+
+    private static void collect(JsonNode node, Set<String> into) {
+        if (node == null) {
+            return;
+        }
+        if (node.isTextual()) {
+            into.add(node.textValue());
+        }
+        node.elements().forEachRemaining(child -> collect(child, into));
+    }
+
+    private static String describe(List<LoggedRequest> requests) {
+        return requests.stream().map(r -> r.getMethod().getName() + " " + InputRules.quote(r.getUrl()))
+                .collect(Collectors.joining(", "));
+    }
+}
