@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Properties;
  * the vendor about the client.
  */
 public final class HttpEndpoints {
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private HttpEndpoints() {}
 
@@ -70,6 +73,33 @@ public final class HttpEndpoints {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /**
+     * Percent-encodes a value for a query string or a path segment: every UTF-8 byte except RFC 3986's
+     * unreserved characters ({@code A-Z a-z 0-9 - . _ ~}) becomes {@code %XX}. Pass the result to
+     * Feign as already encoded ({@code @Param(encoded = true)}): Feign's own encoding keeps a
+     * {@code %XX} it finds in a value, so {@code "a%0d%0a"} would reach the vendor as a line break and
+     * {@code "%2e%2e%2f"} as {@code ../}; and it leaves {@code +}, which servers read as a space.
+     *
+     * @param value the value, or null
+     * @return the encoded value, or null when the value is null (Feign then leaves a query parameter out)
+     */
+    public static String percentEncode(String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        return out.toString();
     }
 
     /**

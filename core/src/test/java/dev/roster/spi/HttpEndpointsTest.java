@@ -63,4 +63,14 @@ class HttpEndpointsTest {
         assertThat(HttpEndpoints.userAgent("provider-test", HttpEndpointsTest.class))
                 .isEqualTo("roster/unknown (provider-test)");
     }
+
+    @Test
+    @DisplayName("percent-encodes every byte but the unreserved ones, including a %XX already in the value")
+    void percentEncode() {
+        assertThat(HttpEndpoints.percentEncode("a%0d%0ab")).isEqualTo("a%250d%250ab");
+        assertThat(HttpEndpoints.percentEncode("x&limit=1 +/?#")).isEqualTo("x%26limit%3D1%20%2B%2F%3F%23");
+        assertThat(HttpEndpoints.percentEncode("Az09-._~")).isEqualTo("Az09-._~");
+        assertThat(HttpEndpoints.percentEncode("\u00e9\ud83d\ude00")).isEqualTo("%C3%A9%F0%9F%98%80");
+        assertThat(HttpEndpoints.percentEncode(null)).isNull();
+    }
 }

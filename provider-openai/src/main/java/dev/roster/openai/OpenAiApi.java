@@ -17,12 +17,13 @@ interface OpenAiApi {
      * Lists invites.
      *
      * @param limit 1 to 100
-     * @param after the id to continue after, or null for the first page (Feign then leaves the
-     *     parameter out)
+     * @param after the id to continue after, already percent-encoded by
+     *     {@link dev.roster.spi.HttpEndpoints#percentEncode(String)} (Feign would keep a {@code %XX}
+     *     found in the value as it is), or null for the first page (Feign then leaves the parameter out)
      * @return the page
      */
     @RequestLine("GET /organization/invites?limit={limit}&after={after}")
-    OpenAiJson.InviteList list(@Param("limit") int limit, @Param("after") String after);
+    OpenAiJson.InviteList list(@Param("limit") int limit, @Param(value = "after", encoded = true) String after);
 
     /**
      * Creates an invite.

@@ -9,6 +9,7 @@ import dev.roster.Page;
 import dev.roster.PageRequest;
 import dev.roster.ProjectGrant;
 import dev.roster.ProviderInfo;
+import dev.roster.spi.HttpEndpoints;
 import dev.roster.spi.InputRules;
 import java.net.URI;
 import java.util.List;
@@ -73,7 +74,7 @@ final class OpenAiInvitationProvider implements InvitationProvider {
     @Override
     public Page<Invitation> list(PageRequest request) {
         int limit = Math.min(request.size(), MAX_PAGE_SIZE);
-        String after = request.cursor().orElse(null);
+        String after = request.cursor().map(HttpEndpoints::percentEncode).orElse(null);
         return InviteMapping.page(calls.run("list", () -> api.list(limit, after)));
     }
 

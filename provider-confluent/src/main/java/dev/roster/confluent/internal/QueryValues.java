@@ -1,5 +1,6 @@
 package dev.roster.confluent.internal;
 
+import dev.roster.spi.HttpEndpoints;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,6 @@ import java.util.Optional;
  */
 final class QueryValues {
 
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
     private QueryValues() {}
 
     /**
@@ -28,20 +27,7 @@ final class QueryValues {
      * @return the encoded value, or null when the value is null (Feign then leaves the parameter out)
      */
     static String encode(String value) {
-        if (value == null) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            }
-        }
-        return out.toString();
+        return HttpEndpoints.percentEncode(value);
     }
 
     /**

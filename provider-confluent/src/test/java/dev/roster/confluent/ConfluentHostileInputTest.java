@@ -1,0 +1,33 @@
+package dev.roster.confluent;
+
+import dev.roster.InvitationProvider;
+import dev.roster.InvitationProviders;
+import dev.roster.RetryPolicy;
+import dev.roster.testkit.ConfluentSimulator;
+import dev.roster.testkit.HostileInputContract;
+import dev.roster.testkit.VendorSimulator;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@DisplayName("Confluent Cloud: the hostile-input corpus")
+class ConfluentHostileInputTest extends HostileInputContract {
+
+    @RegisterExtension
+    static final ConfluentSimulator confluent = new ConfluentSimulator();
+
+    @Override
+    protected InvitationProvider provider() {
+        return InvitationProviders.load("confluent", confluent.config().toBuilder().retryPolicy(RetryPolicy.none()).build());
+    }
+
+    @Override
+    protected VendorSimulator simulator() {
+        return confluent;
+    }
+
+    @Override
+    protected Endpoints endpoints() {
+        return new Endpoints("/iam/v2/invitations", "page_size", "page_token", Optional.of("email"));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.roster.openai;
+
+import dev.roster.InvitationProvider;
+import dev.roster.InvitationProviders;
+import dev.roster.RetryPolicy;
+import dev.roster.testkit.HostileInputContract;
+import dev.roster.testkit.OpenAiSimulator;
+import dev.roster.testkit.VendorSimulator;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@DisplayName("OpenAI: the hostile-input corpus")
+class OpenAiHostileInputTest extends HostileInputContract {
+
+    @RegisterExtension
+    static final OpenAiSimulator openai = new OpenAiSimulator();
+
+    @Override
+    protected InvitationProvider provider() {
+        return InvitationProviders.load("openai", openai.config().toBuilder().retryPolicy(RetryPolicy.none()).build());
+    }
+
+    @Override
+    protected VendorSimulator simulator() {
+        return openai;
+    }
+
+    @Override
+    protected Endpoints endpoints() {
+        // findByEmail pages through the list: OpenAI has no server-side email filter.
+        return new Endpoints("/v1/organization/invites", "limit", "after", Optional.empty());
+    }
+}
