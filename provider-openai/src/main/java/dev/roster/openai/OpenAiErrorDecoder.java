@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * status, onto the {@link RosterException} hierarchy through {@link HttpFailures}, carrying the
  * {@code x-request-id}, OpenAI's message and code, and for 429/503 the wait OpenAI asked for
  * ({@code retry-after-ms}, else {@code Retry-After}). A body that is not that JSON still yields a
- * typed error with the status and a snippet of the body.
+ * typed error with the status and a snippet of the body. A redirect (3xx) is a
+ * {@link ProviderConfigurationException}: the client follows none, so the key never reaches
+ * another host.
  *
  * <p>Conflicts: OpenAI's contract documents no error bodies for invites, so a 409 (or a 400 that
  * says so) is classified by its {@code code}, then by its message: a pending invite for the email
@@ -68,6 +70,10 @@ final class OpenAiErrorDecoder implements ErrorDecoder {
                 : "OpenAI answered HTTP " + status + " to " + operation.description + " with a body that is not its JSON "
                         + "error format: " + HttpFailures.snippet(KEY_LIKE.matcher(body).replaceAll("sk-***")) + ".";
 
+        if (status >= 300 && status <= 399) {
+            // The HTTP client follows no redirect: the admin key must never travel to another host.
+            return HttpFailures.redirected(status, header(response, "Location"), "OpenAI", details);
+        }
         if (status == 404 && vendorMessage != null && vendorMessage.startsWith("Invalid URL")) {
             return new ProviderConfigurationException(said + " The base URI is probably wrong: it must end in /v1, as in "
                     + OpenAiProviderFactory.DEFAULT_BASE_URI + ".", details, null);

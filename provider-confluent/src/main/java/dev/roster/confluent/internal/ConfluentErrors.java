@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * into {@link RosterException}s: the status decides the type through {@link HttpFailures}, the
  * body refines it (quota codes, the kinds of conflict, an accepted invitation that cannot be
  * deleted), and every exception carries the {@code X-Request-Id} and Confluent's own words.
- * Nothing of the request's headers is ever quoted.
+ * Nothing of the request's headers is ever quoted. A redirect (3xx) is a
+ * {@code ProviderConfigurationException}: the client follows none, so the credentials never reach
+ * another host.
  */
 final class ConfluentErrors implements ErrorDecoder {
 
@@ -62,6 +64,10 @@ final class ConfluentErrors implements ErrorDecoder {
         String searchable = error.map(e -> String.join(" ", nonNull(e.code()), nonNull(e.title()), nonNull(e.detail())))
                 .orElse(body == null ? "" : body).toLowerCase(Locale.ROOT);
 
+        if (status >= 300 && status <= 399) {
+            // The HTTP client follows no redirect: the Basic credentials must never travel to another host.
+            return HttpFailures.redirected(status, header(response, "Location"), ConfluentCloud.DISPLAY_NAME, details);
+        }
         if (isDelete(response.request()) && (status == 400 || status == 409 || status == 422)
                 && ACCEPTED.matcher(searchable).find()) {
             return new ConflictException(ConflictException.Reason.ACCEPTED_CANNOT_BE_REVOKED, message
