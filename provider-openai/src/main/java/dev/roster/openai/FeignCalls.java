@@ -4,6 +4,7 @@ import dev.roster.ErrorDetails;
 import dev.roster.ProviderUnavailableException;
 import dev.roster.RosterException;
 import dev.roster.spi.HttpFailures;
+import dev.roster.spi.Redactor;
 import feign.FeignException;
 import feign.RetryableException;
 import java.net.URI;
@@ -15,14 +16,18 @@ import java.util.function.Supplier;
  * Runs a Feign call and turns what Feign throws on its own into {@link RosterException}s: the error
  * decoder already mapped HTTP error answers, so what is left is I/O (Feign wraps an
  * {@link java.io.IOException} of the HTTP client, timeouts included, in a {@link RetryableException})
- * and 2xx answers whose body could not be read.
+ * and 2xx answers whose body could not be read. Vendor text in messages, and the Feign exceptions
+ * attached as causes, go through the {@link Redactor} first: a body or a parser's message may echo
+ * the key.
  */
 final class FeignCalls {
 
     private final URI baseUri;
+    private final Redactor redactor;
 
-    FeignCalls(URI baseUri) {
+    FeignCalls(URI baseUri, Redactor redactor) {
         this.baseUri = baseUri;
+        this.redactor = redactor;
     }
 
     URI baseUri() {
@@ -38,11 +43,11 @@ final class FeignCalls {
             ErrorDetails details = ErrorDetails.of(OpenAiProviderFactory.ID).withHttpStatus(e.status());
             if (e.status() >= 200 && e.status() < 300) {
                 throw new ProviderUnavailableException("OpenAI answered " + operation + " with HTTP " + e.status()
-                        + " but a body Roster could not read as its JSON (" + HttpFailures.snippet(e.contentUTF8())
-                        + "). This is a fault on OpenAI's side or in a proxy between; try again later.", details, e);
+                        + " but a body Roster could not read as its JSON (" + HttpFailures.snippet(redactor.redact(e.contentUTF8()))
+                        + "). This is a fault on OpenAI's side or in a proxy between; try again later.", details, redactor.redact(e));
             }
             throw new RosterException("The OpenAI " + operation + " call failed: " + e.getClass().getSimpleName()
-                    + " (HTTP " + e.status() + ").", details, e);
+                    + " (HTTP " + e.status() + ").", details, redactor.redact(e));
         }
     }
 
@@ -55,10 +60,10 @@ final class FeignCalls {
             what = "OpenAI at " + baseUri + " did not answer within the read timeout";
         } else {
             what = "the connection to OpenAI at " + baseUri + " failed (" + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
+                    + (cause.getMessage() == null ? "" : ": " + redactor.redact(cause.getMessage())) + ")";
         }
         return new ProviderUnavailableException("The OpenAI " + operation + " call did not complete: " + what
                 + ". Check the network and ProviderConfig's timeouts, or try again later; core retries this itself.",
-                ErrorDetails.of(OpenAiProviderFactory.ID), e);
+                ErrorDetails.of(OpenAiProviderFactory.ID), redactor.redact(e));
     }
 }

@@ -7,6 +7,7 @@ import dev.roster.ProviderConfig;
 import dev.roster.ProviderConfigurationException;
 import dev.roster.RosterException;
 import dev.roster.spi.HttpFailures;
+import dev.roster.spi.Redactor;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 import java.io.IOException;
@@ -48,16 +49,26 @@ final class OpenAiErrorDecoder implements ErrorDecoder {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final Redactor redactor;
 
-    OpenAiErrorDecoder(ObjectMapper json, Clock clock) {
+    /**
+     * A decoder.
+     *
+     * @param json reads OpenAI's error bodies
+     * @param clock for {@code Retry-After} dates
+     * @param redactor removes the admin key from everything OpenAI (or a proxy) sends back: bodies
+     *     and headers are redacted before anything is read from them
+     */
+    OpenAiErrorDecoder(ObjectMapper json, Clock clock, Redactor redactor) {
         this.json = json;
         this.clock = clock;
+        this.redactor = redactor;
     }
 
     @Override
     public Exception decode(String methodKey, Response response) {
         int status = response.status();
-        String body = readBody(response);
+        String body = redactor.redact(readBody(response));
         Optional<OpenAiJson.ErrorBody> error = parse(body);
         String vendorMessage = error.map(OpenAiJson.ErrorBody::message).filter(m -> !m.isBlank())
                 .map(m -> KEY_LIKE.matcher(m).replaceAll("sk-***")).orElse(null);
@@ -142,13 +153,15 @@ final class OpenAiErrorDecoder implements ErrorDecoder {
         }
     }
 
-    private static Optional<String> header(Response response, String name) {
+    private Optional<String> header(Response response, String name) {
         return response.headers().entrySet().stream()
                 .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
                 .map(e -> e.getValue())
                 .filter(values -> values != null && !values.isEmpty())
                 .map(Collection::iterator)
                 .map(java.util.Iterator::next)
+                .filter(value -> value != null)
+                .map(redactor::redact)
                 .findFirst();
     }
 

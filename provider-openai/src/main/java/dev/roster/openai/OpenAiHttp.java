@@ -8,6 +8,7 @@ import dev.roster.ProviderConfig;
 import dev.roster.ProviderConfigurationException;
 import dev.roster.Secret;
 import dev.roster.spi.HttpEndpoints;
+import dev.roster.spi.Redactor;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
@@ -18,6 +19,7 @@ import feign.jackson.JacksonEncoder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -47,6 +49,11 @@ final class OpenAiHttp {
     private static final System.Logger WIRE_LOG = System.getLogger("dev.roster.openai.http");
 
     private OpenAiHttp() {}
+
+    /** What must never leave the adapter in a message or exception: the admin key, in any encoding. */
+    static Redactor redactor(Secret adminKey) {
+        return Redactor.of(List.of(adminKey.reveal()));
+    }
 
     static ObjectMapper objectMapper() {
         return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -79,7 +86,7 @@ final class OpenAiHttp {
                 .retryer(Retryer.NEVER_RETRY)
                 .encoder(new JacksonEncoder(json))
                 .decoder(new JacksonDecoder(json))
-                .errorDecoder(new OpenAiErrorDecoder(json, Clock.systemUTC()))
+                .errorDecoder(new OpenAiErrorDecoder(json, Clock.systemUTC(), redactor(adminKey)))
                 .requestInterceptor(template -> template.header("Authorization", authorization).header("User-Agent", userAgent))
                 .logger(new RedactingLogger(adminKey, logSink))
                 .logLevel(level)

@@ -11,6 +11,7 @@ import dev.roster.ProjectGrant;
 import dev.roster.ProviderInfo;
 import dev.roster.spi.HttpEndpoints;
 import dev.roster.spi.InputRules;
+import dev.roster.spi.Redactor;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -42,9 +43,9 @@ final class OpenAiInvitationProvider implements InvitationProvider {
     private final OpenAiApi api;
     private final FeignCalls calls;
 
-    OpenAiInvitationProvider(OpenAiApi api, URI baseUri) {
+    OpenAiInvitationProvider(OpenAiApi api, URI baseUri, Redactor redactor) {
         this.api = Objects.requireNonNull(api, "api");
-        this.calls = new FeignCalls(baseUri);
+        this.calls = new FeignCalls(baseUri, redactor);
     }
 
     @Override

@@ -67,6 +67,6 @@ public final class OpenAiProviderFactory implements InvitationProviderFactory {
     public InvitationProvider create(ProviderConfig config) {
         Secret adminKey = config.requireCredential(ProviderConfig.OPENAI_ADMIN_KEY, ID);
         URI baseUri = OpenAiHttp.baseUri(config);
-        return new OpenAiInvitationProvider(OpenAiHttp.api(config, adminKey, baseUri), baseUri);
+        return new OpenAiInvitationProvider(OpenAiHttp.api(config, adminKey, baseUri), baseUri, OpenAiHttp.redactor(adminKey));
     }
 }

@@ -67,6 +67,7 @@ class WireLogTest {
         ProviderConfig config = Stubs.config(WIRE.baseUrl());
         Secret key = config.credential(ProviderConfig.OPENAI_ADMIN_KEY).orElseThrow();
         java.net.URI base = OpenAiHttp.baseUri(config);
-        return new OpenAiInvitationProvider(OpenAiHttp.api(config, key, base, Logger.Level.FULL, lines::add), base);
+        return new OpenAiInvitationProvider(OpenAiHttp.api(config, key, base, Logger.Level.FULL, lines::add), base,
+                OpenAiHttp.redactor(key));
     }
 }

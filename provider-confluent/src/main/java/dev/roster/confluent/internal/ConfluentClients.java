@@ -9,6 +9,7 @@ import dev.roster.ProviderConfigurationException;
 import dev.roster.Secret;
 import dev.roster.confluent.ConfluentCloud;
 import dev.roster.spi.HttpEndpoints;
+import dev.roster.spi.Redactor;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
@@ -66,6 +67,7 @@ final class ConfluentClients {
         String basic = Base64.getEncoder().encodeToString(
                 (key.reveal() + ":" + secret.reveal()).getBytes(StandardCharsets.UTF_8));
         List<String> neverLogged = List.of(basic, secret.reveal(), key.reveal());
+        Redactor redactor = Redactor.of(neverLogged);
         RedactingLogger logger = logSink == null ? RedactingLogger.toSystemLogger(neverLogged)
                 : new RedactingLogger(logSink, neverLogged);
 
@@ -83,13 +85,13 @@ final class ConfluentClients {
                 .retryer(Retryer.NEVER_RETRY) // core's policy retries, honouring Retry-After
                 .encoder(new JacksonEncoder(json))
                 .decoder(new JacksonDecoder(json))
-                .errorDecoder(new ConfluentErrors(json, Clock.systemUTC()))
+                .errorDecoder(new ConfluentErrors(json, Clock.systemUTC(), redactor))
                 .requestInterceptor(new BasicAuthRequestInterceptor(key.reveal(), secret.reveal(), StandardCharsets.UTF_8))
                 .requestInterceptor(template -> template.header("User-Agent", USER_AGENT))
                 .logger(logger)
                 .logLevel(level)
                 .target(ConfluentApi.class, baseUri.toString());
-        return new ConfluentInvitationProvider(api, baseUri);
+        return new ConfluentInvitationProvider(api, baseUri, redactor);
     }
 
     /**

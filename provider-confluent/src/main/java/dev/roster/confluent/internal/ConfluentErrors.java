@@ -7,6 +7,7 @@ import dev.roster.QuotaExceededException;
 import dev.roster.RosterException;
 import dev.roster.confluent.ConfluentCloud;
 import dev.roster.spi.HttpFailures;
+import dev.roster.spi.Redactor;
 import feign.Request;
 import feign.Response;
 import feign.codec.ErrorDecoder;
@@ -42,16 +43,26 @@ final class ConfluentErrors implements ErrorDecoder {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final Redactor redactor;
 
-    ConfluentErrors(ObjectMapper json, Clock clock) {
+    /**
+     * A decoder.
+     *
+     * @param json reads Confluent's error bodies
+     * @param clock for {@code Retry-After} dates
+     * @param redactor removes the credentials from everything Confluent (or a proxy) sends back:
+     *     bodies and headers are redacted before anything is read from them
+     */
+    ConfluentErrors(ObjectMapper json, Clock clock, Redactor redactor) {
         this.json = json;
         this.clock = clock;
+        this.redactor = redactor;
     }
 
     @Override
     public Exception decode(String methodKey, Response response) {
         int status = response.status();
-        String body = readBody(response);
+        String body = redactor.redact(readBody(response));
         Optional<Wire.Error> error = firstError(body);
         String requestId = header(response, "X-Request-Id").orElseGet(() -> error.map(Wire.Error::id).orElse(null));
         ErrorDetails details = ErrorDetails.of(ConfluentCloud.ID)
@@ -181,10 +192,11 @@ final class ConfluentErrors implements ErrorDecoder {
         }
     }
 
-    static Optional<String> header(Response response, String name) {
+    private Optional<String> header(Response response, String name) {
         for (Map.Entry<String, Collection<String>> entry : response.headers().entrySet()) {
             if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
-                return Optional.ofNullable(entry.getValue().iterator().next()).map(String::strip).filter(v -> !v.isEmpty());
+                return Optional.ofNullable(entry.getValue().iterator().next()).map(String::strip).filter(v -> !v.isEmpty())
+                        .map(redactor::redact);
             }
         }
         return Optional.empty();

@@ -16,6 +16,7 @@ import dev.roster.ProviderUnavailableException;
 import dev.roster.RosterException;
 import dev.roster.confluent.ConfluentCloud;
 import dev.roster.spi.InputRules;
+import dev.roster.spi.Redactor;
 import feign.FeignException;
 import feign.RetryableException;
 import feign.codec.DecodeException;
@@ -60,11 +61,13 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
 
     private final ConfluentApi api;
     private final URI baseUri;
+    private final Redactor redactor;
     private volatile boolean closed;
 
-    ConfluentInvitationProvider(ConfluentApi api, URI baseUri) {
+    ConfluentInvitationProvider(ConfluentApi api, URI baseUri, Redactor redactor) {
         this.api = Objects.requireNonNull(api, "api");
         this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
     }
 
     /**
@@ -189,7 +192,8 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
         } catch (RetryableException e) {
             throw new ProviderUnavailableException("Could not " + what + ": Confluent Cloud at " + baseUri
                     + " did not answer (" + describe(e.getCause() != null ? e.getCause() : e) + "). Check the network, "
-                    + "any proxy and the base URI; it is safe to try again later.", ErrorDetails.of(ConfluentCloud.ID), e);
+                    + "any proxy and the base URI; it is safe to try again later.", ErrorDetails.of(ConfluentCloud.ID),
+                    redactor.redact(e));
         } catch (FeignException e) {
             throw unexpected(what, e);
         }
@@ -203,22 +207,24 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
     private RosterException unexpected(String what, FeignException e) {
         if (e instanceof EncodeException) {
             return new RosterException("Could not " + what + ": the request could not be written as JSON ("
-                    + describe(e) + ").", ErrorDetails.of(ConfluentCloud.ID), e);
+                    + describe(e) + ").", ErrorDetails.of(ConfluentCloud.ID), redactor.redact(e));
         }
         if (e instanceof DecodeException || (e.status() >= 200 && e.status() < 300)) {
             return new ProviderUnavailableException("Could not " + what + ": Confluent Cloud at " + baseUri
                     + " answered HTTP " + e.status() + " with a body that is not the JSON expected ("
                     + describe(e.getCause() != null ? e.getCause() : e) + "). Check that the base URI points at "
                     + "Confluent Cloud's API and not at a proxy's page.",
-                    ErrorDetails.of(ConfluentCloud.ID).withHttpStatus(e.status()), e);
+                    ErrorDetails.of(ConfluentCloud.ID).withHttpStatus(e.status()), redactor.redact(e));
         }
         return new ProviderUnavailableException("Could not " + what + ": the call to Confluent Cloud at " + baseUri
                 + " failed (" + describe(e) + ").", e.status() > 0
-                ? ErrorDetails.of(ConfluentCloud.ID).withHttpStatus(e.status()) : ErrorDetails.of(ConfluentCloud.ID), e);
+                ? ErrorDetails.of(ConfluentCloud.ID).withHttpStatus(e.status()) : ErrorDetails.of(ConfluentCloud.ID),
+                redactor.redact(e));
     }
 
-    private static String describe(Throwable failure) {
-        String message = failure.getMessage();
+    /** A failure's class and message for a message of ours: short, one line, without credentials. */
+    private String describe(Throwable failure) {
+        String message = redactor.redact(failure.getMessage());
         String text = failure.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
         return text.length() > 300 ? text.substring(0, 300) + "…" : text.replaceAll("\\p{Cntrl}", " ");
     }
