@@ -266,6 +266,15 @@ public final class ConfluentSimulator extends VendorSimulator {
     }
 
     @Override
+    public Map<String, Integer> invitationsCreatedByEmail() {
+        synchronized (lock) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            invitations.values().forEach(stored -> counts.merge(stored.email.toLowerCase(Locale.ROOT), 1, Integer::sum));
+            return counts;
+        }
+    }
+
+    @Override
     protected void clearState() {
         synchronized (lock) {
             invitations.clear();
@@ -326,7 +335,7 @@ public final class ConfluentSimulator extends VendorSimulator {
 
     @Override
     protected SimulatedResponse retryLater(int status, Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        long seconds = wholeSeconds(wait);
         // The spec's 429 has headers only, no body; a 503 (not in the spec) gets the error body.
         SimulatedResponse response = status == 429
                 ? SimulatedResponse.empty(429).withHeader("X-Request-Id", requestId()).withHeader("Retry-After", Long.toString(seconds))

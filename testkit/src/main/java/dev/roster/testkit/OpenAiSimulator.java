@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -166,6 +167,13 @@ public final class OpenAiSimulator extends VendorSimulator {
     }
 
     @Override
+    public Map<String, Integer> invitationsCreatedByEmail() {
+        synchronized (lock) {
+            return store.createdByEmail();
+        }
+    }
+
+    @Override
     protected void clearState() {
         synchronized (lock) {
             store.clear();
@@ -207,7 +215,7 @@ public final class OpenAiSimulator extends VendorSimulator {
 
     @Override
     protected SimulatedResponse retryLater(int status, Duration wait) {
-        return super.retryLater(status, wait).withHeader("retry-after-ms", Long.toString(Math.max(0, wait.toMillis())));
+        return super.retryLater(status, wait).withHeader("retry-after-ms", Long.toString(wholeMillis(wait)));
     }
 
     // ---------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -94,10 +95,46 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
      * @return the response
      */
     protected SimulatedResponse retryLater(int status, Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return error(status, status == 429 ? "Rate limit reached; slow down." : "Service temporarily unavailable.")
-                .withHeader("Retry-After", Long.toString(seconds));
+                .withHeader("Retry-After", Long.toString(wholeSeconds(wait)));
     }
+
+    /**
+     * A wait as {@code Retry-After}'s whole seconds: rounded up, so a client that waits what it is
+     * told never comes back too early; zero stays zero ("retry at once").
+     *
+     * @param wait the wait
+     * @return the seconds to send
+     */
+    protected static long wholeSeconds(Duration wait) {
+        if (wait.isZero() || wait.isNegative()) {
+            return 0;
+        }
+        return (wait.toNanos() + 999_999_999L) / 1_000_000_000L;
+    }
+
+    /**
+     * A wait in whole milliseconds, rounded up as {@link #wholeSeconds} does, for headers such as
+     * OpenAI's {@code retry-after-ms}.
+     *
+     * @param wait the wait
+     * @return the milliseconds to send
+     */
+    protected static long wholeMillis(Duration wait) {
+        if (wait.isZero() || wait.isNegative()) {
+            return 0;
+        }
+        return (wait.toNanos() + 999_999L) / 1_000_000L;
+    }
+
+    /**
+     * How many invitations the vendor has created for each address, whatever became of them
+     * (revoked, deleted, accepted or expired ones count too): what reliability tests count to prove
+     * that no invitation was lost or created twice.
+     *
+     * @return counts by lower-cased address; addresses never invited are absent
+     */
+    public abstract Map<String, Integer> invitationsCreatedByEmail();
 
     /** Forgets every invitation the vendor holds; called by {@link #reset()}. */
     protected abstract void clearState();
@@ -232,6 +269,19 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
     }
 
     /**
+     * Forgets the faults still planned by {@link #failNext}, keeping the vendor's state: the
+     * network is healthy again.
+     *
+     * @return this simulator
+     */
+    public VendorSimulator clearFaults() {
+        synchronized (plannedFaults) {
+            plannedFaults.clear();
+        }
+        return this;
+    }
+
+    /**
      * Delays every response.
      *
      * @param delay the added latency
@@ -254,7 +304,10 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
     }
 
     /**
-     * Sets the wait that 429 and 503 answers ask for; 1 second by default.
+     * Sets the wait that injected 429 and 503 answers ask for; 1 second by default. Each vendor
+     * writes it in its own headers: {@code Retry-After} in whole seconds, rounded up (so a sub-second
+     * wait is sent as 1 second), and {@link Duration#ZERO} as {@code Retry-After: 0}; OpenAI adds
+     * the milliseconds in {@code retry-after-ms}.
      *
      * @param wait the wait
      * @return this simulator

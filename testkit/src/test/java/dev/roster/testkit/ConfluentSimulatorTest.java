@@ -282,6 +282,40 @@ class ConfluentSimulatorTest {
         }
 
         @Test
+        @DisplayName("Retry-After rounds a sub-second wait up to a whole second, and says 0 for no wait")
+        void retryAfterRounding() throws Exception {
+            confluent.failNext(1, SimulatedFault.UNAVAILABLE_WITH_RETRY_AFTER).retryAfter(java.time.Duration.ofMillis(20));
+            assertThat(get(COLLECTION).header("Retry-After")).isEqualTo("1");
+
+            confluent.failNext(1, SimulatedFault.RATE_LIMITED_WITH_RETRY_AFTER).retryAfter(java.time.Duration.ZERO);
+            Reply now = get(COLLECTION);
+            assertThat(now.status).isEqualTo(429);
+            assertThat(now.header("Retry-After")).isEqualTo("0");
+        }
+
+        @Test
+        @DisplayName("clearFaults drops the planned faults and keeps the invitations")
+        void clearFaults() throws Exception {
+            create("ada@example.com");
+            confluent.failNext(5, SimulatedFault.SERVER_ERROR).clearFaults();
+
+            assertThat(get(COLLECTION).status).isEqualTo(200);
+            assertThat(confluent.invitationCount()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("counts the invitations created per address, revoked ones included")
+        void createdByEmail() throws Exception {
+            String id = create("Ada@Example.com").json().get("id").asText();
+            send("DELETE", COLLECTION + "/" + id, null);
+            create("ada@example.com");
+            create("bob@example.com");
+
+            assertThat(confluent.invitationsCreatedByEmail()).containsExactly(
+                    java.util.Map.entry("ada@example.com", 2), java.util.Map.entry("bob@example.com", 1));
+        }
+
+        @Test
         @DisplayName("a server error answers 500 in Confluent's error format")
         void serverError() throws Exception {
             confluent.failNext(1, SimulatedFault.SERVER_ERROR);
