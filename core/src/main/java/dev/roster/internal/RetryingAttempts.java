@@ -17,7 +17,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Retries 429, 500, 502, 503, 504, connection failures and timeouts; nothing else.
+ * Retries 429, 500, 502, 503, 504, connection failures, timeouts and 2xx answers whose body could not
+ * be read (a {@link ProviderUnavailableException} with a 2xx status); nothing else.
  *
  * <ul>
  *   <li><b>Waits.</b> A positive wait the vendor names ({@code Retry-After}) is waited out, unless it
@@ -149,7 +150,14 @@ final class RetryingAttempts implements Attempts {
             return false;
         }
         // No status means no response at all: a connection failure or a timeout.
-        return failure.httpStatus().isEmpty() || RETRIED_STATUSES.contains(failure.httpStatus().getAsInt());
+        return failure.httpStatus().isEmpty() || RETRIED_STATUSES.contains(failure.httpStatus().getAsInt())
+                || unreadableAnswer(failure);
+    }
+
+    /** A 2xx whose body could not be read: the vendor acted, as far as anyone knows, but its answer is lost. */
+    private static boolean unreadableAnswer(RosterException failure) {
+        int status = failure.httpStatus().orElse(0);
+        return failure instanceof ProviderUnavailableException && status >= 200 && status < 300;
     }
 
     /** Whether the vendor may have acted although the call failed. A 429 was refused before acting. */
@@ -226,7 +234,7 @@ final class RetryingAttempts implements Attempts {
     }
 
     static String describe(RosterException failure) {
-        String kind = failure instanceof RateLimitedException ? "rate limited" : "failed";
+        String kind = failure instanceof RateLimitedException ? "rate limited" : unreadableAnswer(failure) ? "unreadable" : "failed";
         String where = failure.httpStatus().isPresent()
                 ? "HTTP " + failure.httpStatus().getAsInt() + " (" + kind + ")"
                 : failure instanceof ProviderUnavailableException ? "I/O (no response)" : kind;

@@ -83,6 +83,28 @@ class RetryingAttemptsTest {
         }
 
         @ParameterizedTest(name = "HTTP {0}")
+        @ValueSource(ints = {200, 201, 204})
+        @DisplayName("a 2xx answer whose body could not be read is an unknown outcome: looked up, then retried")
+        void unreadableAnswers(int status) {
+            RosterException unreadable = new ProviderUnavailableException("not JSON",
+                    ErrorDetails.of("test").withHttpStatus(status), new IOException("Unexpected end-of-input"));
+            List<String> lookups = new ArrayList<>();
+            assertThat(attempts.run("invite", failing(unreadable), failure -> {
+                lookups.add(failure.getMessage());
+                return Optional.empty();
+            })).isEqualTo("ok");
+            assertThat(lookups).hasSize(1);
+            assertThat(RetryingAttempts.describe(unreadable)).isEqualTo("HTTP " + status + " (unreadable): IOException");
+        }
+
+        @Test
+        @DisplayName("a 2xx reported as any other error is not retried")
+        void otherTwoHundreds() {
+            RosterException odd = new dev.roster.RosterException("odd", ErrorDetails.of("test").withHttpStatus(200), null);
+            assertThatThrownBy(() -> attempts.run("list", failing(odd))).isSameAs(odd);
+        }
+
+        @ParameterizedTest(name = "HTTP {0}")
         @ValueSource(ints = {501, 505})
         @DisplayName("other 5xx statuses are not retried")
         void otherServerErrors(int status) {
