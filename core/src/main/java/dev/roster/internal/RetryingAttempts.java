@@ -223,9 +223,15 @@ final class RetryingAttempts implements Attempts {
     }
 
     private RateLimitedException stillLimited(RateLimitedException failure, long spentNanos) {
+        // The details are appended to the new message again: quote the vendor's words without them.
+        String last = failure.getMessage();
+        String details = " " + failure.details();
+        if (last.endsWith(details)) {
+            last = last.substring(0, last.length() - details.length());
+        }
         String message = "Still rate limited after pacing for " + Duration.ofNanos(spentNanos).toMillis() + " ms, beyond the "
                 + policy.rateLimitBudget().toMillis() + " ms one call may spend on rate limits (RetryPolicy.rateLimitBudget). "
-                + "Send fewer requests at once, or raise the budget. Last answer: " + failure.getMessage();
+                + "Send fewer requests at once, or raise the budget. Last answer: " + last;
         return new RateLimitedException(message, failure.retryAfter(), failure.details(), failure);
     }
 

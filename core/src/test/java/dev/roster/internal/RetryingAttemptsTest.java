@@ -360,6 +360,7 @@ class RetryingAttemptsTest {
                         assertThat(e.attempts()).hasSize(6);
                     })
                     .hasMessageContaining("Still rate limited after pacing")
+                    .hasMessageContaining("Last answer: slow down [provider=test, status=429] Gave up")
                     .hasMessageContaining("RetryPolicy.rateLimitBudget")
                     .hasMessageContaining("1-6) HTTP 429 (rate limited)");
             // Paced at 0 s and 2 s; at 4 s another 2 s would pass the 5 s budget, so 4 attempts follow.
