@@ -163,6 +163,7 @@ public final class ConfluentSimulator extends VendorSimulator {
      *
      * @return the configuration, for {@code InvitationProviders.load("confluent", config())}
      */
+    @Override
     public ProviderConfig config() {
         return ProviderConfig.builder()
                 .baseUri(rootUri())
@@ -511,9 +512,15 @@ public final class ConfluentSimulator extends VendorSimulator {
                 if (after.isEmpty() || !invitations.containsKey(after.get())) {
                     return invalidParameter("page_token", "The page token is invalid or was issued for other filters");
                 }
-                List<String> ids = invitations.keySet().stream().collect(Collectors.toList());
-                int afterIndex = ids.indexOf(after.get());
-                start = (int) matching.stream().filter(s -> ids.indexOf(s.id) <= afterIndex).count();
+                // The matches up to and including the token's invitation, in one pass: they come before this page.
+                for (Stored stored : invitations.values()) {
+                    if (matches(stored, filters)) {
+                        start++;
+                    }
+                    if (stored.id.equals(after.get())) {
+                        break;
+                    }
+                }
             }
             int end = Math.min(matching.size(), start + pageSize);
             List<Stored> page = matching.subList(Math.min(start, end), end);

@@ -130,6 +130,7 @@ public final class OpenAiSimulator extends VendorSimulator {
      *
      * @return the configuration
      */
+    @Override
     public ProviderConfig config() {
         return ProviderConfig.builder()
                 .baseUri(baseUri())

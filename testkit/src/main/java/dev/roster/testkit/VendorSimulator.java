@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.roster.ProviderConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -24,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -49,6 +52,8 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
     private final List<BiConsumer<LoggedRequest, LoggedResponse>> watchers = new CopyOnWriteArrayList<>();
     private final Deque<PlannedFault> plannedFaults = new ArrayDeque<>();
     private final Deque<Long> recentRequests = new ArrayDeque<>();
+    private final AtomicInteger received = new AtomicInteger();
+    private final Map<Integer, AtomicInteger> answered = new ConcurrentHashMap<>();
     private WireMockServer server;
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration slowResponseDelay = Duration.ofSeconds(3);
@@ -136,6 +141,14 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
      */
     public abstract Map<String, Integer> invitationsCreatedByEmail();
 
+    /**
+     * A configuration for the vendor's provider pointing at this simulator, with the credentials it
+     * accepts: what {@code InvitationProviders.load(id, simulator.config())} needs.
+     *
+     * @return the configuration
+     */
+    public abstract ProviderConfig config();
+
     /** Forgets every invitation the vendor holds; called by {@link #reset()}. */
     protected abstract void clearState();
 
@@ -184,6 +197,8 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
         slowResponseDelay = Duration.ofSeconds(3);
         retryAfter = Duration.ofSeconds(1);
         requestsPerSecond = 0;
+        received.set(0);
+        answered.clear();
         watchers.clear();
         requireServer().resetRequests();
     }
@@ -228,6 +243,29 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
      */
     public int requestCount() {
         return requireServer().getAllServeEvents().size();
+    }
+
+    /**
+     * How many requests arrived since the last reset, counted as they arrive: unlike the request
+     * journal ({@link #requestCount()}), which records a delayed exchange only once its delay is over.
+     *
+     * @return the requests received
+     */
+    public int requestsReceived() {
+        return received.get();
+    }
+
+    /**
+     * How many requests the simulator answered with a status since the last reset, counted when the
+     * answer was decided (before any delay). Requests cut off by a connection fault count under no
+     * status.
+     *
+     * @param status an HTTP status, such as 409 or 429
+     * @return how many answers had it
+     */
+    public int answeredWith(int status) {
+        AtomicInteger count = answered.get(status);
+        return count == null ? 0 : count.get();
     }
 
     /**
@@ -446,11 +484,16 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
                     name -> Optional.ofNullable(logged.getHeaders().getHeader(name)).filter(HttpHeader::isPresent)
                             .map(HttpHeader::firstValue),
                     logged.getBodyAsString());
+            received.incrementAndGet();
             Optional<SimulatedFault> fault = takeFault(request.method());
             if (fault.isPresent() && fault.get() == SimulatedFault.CONNECTION_RESET_BEFORE_READ) {
                 return render(SimulatedResponse.empty(500), fault);
             }
-            return render(respond(request, fault), fault);
+            ResponseDefinition rendered = render(respond(request, fault), fault);
+            if (rendered.getFault() == null) {
+                answered.computeIfAbsent(rendered.getStatus(), status -> new AtomicInteger()).incrementAndGet();
+            }
+            return rendered;
         }
 
         @Override

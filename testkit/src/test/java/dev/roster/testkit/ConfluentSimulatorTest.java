@@ -1,6 +1,7 @@
 package dev.roster.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -291,6 +292,22 @@ class ConfluentSimulatorTest {
             Reply now = get(COLLECTION);
             assertThat(now.status).isEqualTo(429);
             assertThat(now.header("Retry-After")).isEqualTo("0");
+        }
+
+        @Test
+        @DisplayName("counts the requests received and the answers by status; a cut connection has no status")
+        void counters() throws Exception {
+            confluent.failNext(1, SimulatedFault.RATE_LIMITED_WITH_RETRY_AFTER).retryAfter(java.time.Duration.ZERO);
+            get(COLLECTION);
+            get(COLLECTION);
+            // Twice: the JDK's HttpClient sends a GET again, once, when the connection closes without a reply.
+            confluent.failNext(2, SimulatedFault.EMPTY_REPLY);
+            assertThatThrownBy(() -> get(COLLECTION)).isInstanceOf(IOException.class);
+
+            assertThat(confluent.requestsReceived()).isEqualTo(4);
+            assertThat(confluent.answeredWith(429)).isEqualTo(1);
+            assertThat(confluent.answeredWith(200)).isEqualTo(1);
+            assertThat(confluent.answeredWith(409)).isZero();
         }
 
         @Test
