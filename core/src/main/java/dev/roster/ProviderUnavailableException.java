@@ -5,8 +5,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The vendor could not be reached or failed on its side: HTTP 5xx, a connection failure or a
- * timeout. Safe to try again later; core retries these itself before giving up.
+ * The vendor could not be reached or failed on its side: HTTP 5xx, a connection failure, a
+ * timeout, or a success answer (2xx, the status kept in {@link #httpStatus()}) whose body could not
+ * be read. Safe to try again later; core retries these itself before giving up, and for calls that
+ * change something (invite, revoke) first looks up whether the change happened, since the vendor
+ * may have acted before the failure.
  */
 public class ProviderUnavailableException extends RosterException {
 

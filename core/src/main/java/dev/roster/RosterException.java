@@ -57,8 +57,15 @@ public class RosterException extends RuntimeException {
         }
         StringBuilder out = new StringBuilder(super.getMessage()).append(" Gave up after ").append(tried.size())
                 .append(" attempts:");
-        for (int i = 0; i < tried.size(); i++) {
-            out.append(' ').append(i + 1).append(") ").append(tried.get(i)).append(i + 1 < tried.size() ? ";" : ".");
+        // A run of identical failures (a long rate limit) is written once: "2-9) HTTP 429 (rate limited)".
+        for (int first = 0; first < tried.size(); ) {
+            int last = first;
+            while (last + 1 < tried.size() && tried.get(last + 1).equals(tried.get(first))) {
+                last++;
+            }
+            out.append(' ').append(first + 1).append(last > first ? "-" + (last + 1) : "").append(") ").append(tried.get(first))
+                    .append(last + 1 < tried.size() ? ";" : ".");
+            first = last + 1;
         }
         return out.toString();
     }

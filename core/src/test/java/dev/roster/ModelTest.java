@@ -241,7 +241,18 @@ class ModelTest {
         @DisplayName("has sane defaults and a no-retry policy")
         void presets() {
             assertThat(RetryPolicy.defaults().maxAttempts()).isEqualTo(4);
+            assertThat(RetryPolicy.defaults().rateLimitBudget()).isEqualTo(Duration.ofMinutes(1));
             assertThat(RetryPolicy.none().maxAttempts()).isEqualTo(1);
+            assertThat(RetryPolicy.none().rateLimitBudget()).isZero();
+        }
+
+        @Test
+        @DisplayName("paces rate limits for a minute unless it makes one attempt only, when built without a budget")
+        void fourArgumentConstructor() {
+            Duration second = Duration.ofSeconds(1);
+            assertThat(new RetryPolicy(3, second, second, second).rateLimitBudget()).isEqualTo(RetryPolicy.DEFAULT_RATE_LIMIT_BUDGET);
+            assertThat(new RetryPolicy(1, second, second, second).rateLimitBudget()).isZero();
+            assertThat(new RetryPolicy(3, second, second, second).withRateLimitBudget(Duration.ZERO).rateLimitBudget()).isZero();
         }
 
         @Test
@@ -257,6 +268,8 @@ class ModelTest {
             assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(2), second, second))
                     .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("maxBackoff");
             assertThatThrownBy(() -> new RetryPolicy(3, null, second, second)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> new RetryPolicy(3, second, second, second, second.negated()))
+                    .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("negative");
         }
     }
 

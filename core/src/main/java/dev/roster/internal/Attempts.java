@@ -28,7 +28,8 @@ public interface Attempts {
      * Runs a call whose effect may have happened even though it failed. Before each retry after a
      * failure whose outcome is unknown (a 5xx, an I/O error, a timeout), {@code recover} is asked
      * whether the effect is already there; if it answers a value, that value is the result and the
-     * call is not sent again.
+     * call is not sent again. The call is sent again only after {@code recover} answered empty; if
+     * {@code recover} fails, it is retried (as an attempt) or the call ends, never re-sent unchecked.
      *
      * @param <T> the call's result type
      * @param operation the operation's name, for error messages
@@ -48,12 +49,14 @@ public interface Attempts {
     }
 
     /**
-     * Calls retried under the policy, sleeping between attempts.
+     * Calls retried under the policy, sleeping between attempts. Each instance keeps its own
+     * rate-limit hold, shared by every call made through it: create one per provider.
      *
      * @param policy the retry policy
      * @return the retrying policy
      */
     static Attempts retrying(RetryPolicy policy) {
-        return new RetryingAttempts(policy, RetryingAttempts.Sleeper.THREAD_SLEEP, RetryingAttempts.Jitter.RANDOM);
+        return new RetryingAttempts(policy, RetryingAttempts.Sleeper.THREAD_SLEEP, RetryingAttempts.Jitter.RANDOM,
+                RetryingAttempts.Ticker.SYSTEM);
     }
 }

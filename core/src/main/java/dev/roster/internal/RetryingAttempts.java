@@ -12,14 +12,32 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Retries 429, 500, 502, 503, 504, connection failures and timeouts; nothing else. Waits grow
- * exponentially from the base backoff up to the max, with jitter so that many clients do not
- * retry in step; a vendor's {@code Retry-After} is waited out instead, unless it is longer than
- * the policy's cap, in which case the rate-limit error surfaces at once carrying the vendor's wait.
+ * Retries 429, 500, 502, 503, 504, connection failures, timeouts and 2xx answers whose body could not
+ * be read (a {@link ProviderUnavailableException} with a 2xx status); nothing else.
+ *
+ * <ul>
+ *   <li><b>Waits.</b> A positive wait the vendor names ({@code Retry-After}) is waited out, unless it
+ *       is longer than {@link RetryPolicy#maxHonouredWait()}: then the error surfaces at once,
+ *       carrying the vendor's wait. Otherwise the wait grows exponentially from the base backoff up
+ *       to the max, with jitter so that many clients do not retry in step.</li>
+ *   <li><b>Rate limits are a pace.</b> A 429 does not use up one of
+ *       {@link RetryPolicy#maxAttempts()} while the call, waits included, stays within
+ *       {@link RetryPolicy#rateLimitBudget()}. And one 429 holds back every call made through this
+ *       instance (one per provider) until its wait is over, so threads sharing a provider slow down
+ *       to the vendor's pace together.</li>
+ *   <li><b>Unknown outcomes are looked up, never blindly re-sent.</b> After a failure the vendor may
+ *       have acted on (a 5xx, an I/O error, a timeout), the next attempt first asks {@code recover}
+ *       whether the effect is there. A lookup that fails transiently is itself retried (it is a
+ *       read) and counts as an attempt; the call is sent again only after a lookup that found
+ *       nothing. A lookup that fails otherwise ends the call with the original failure.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: the only shared state is the hold, an atomic instant.
  */
 final class RetryingAttempts implements Attempts {
 
@@ -39,51 +57,84 @@ final class RetryingAttempts implements Attempts {
         double next();
     }
 
+    /** Monotonic time in nanoseconds; replaced in tests by a clock that their sleeper advances. */
+    interface Ticker {
+        Ticker SYSTEM = System::nanoTime;
+
+        long nanoTime();
+    }
+
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final Jitter jitter;
+    private final Ticker ticker;
+    /** The {@link Ticker} instant before which no call through this instance sends anything: set by 429s. */
+    private final AtomicLong holdUntil;
 
-    RetryingAttempts(RetryPolicy policy, Sleeper sleeper, Jitter jitter) {
+    RetryingAttempts(RetryPolicy policy, Sleeper sleeper, Jitter jitter, Ticker ticker) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.holdUntil = new AtomicLong(ticker.nanoTime());
     }
 
     @Override
     public <T> T run(String operation, Supplier<T> call, Function<RosterException, Optional<T>> recover) {
         List<String> history = new ArrayList<>();
-        for (int attempt = 1; ; attempt++) {
+        long started = ticker.nanoTime();
+        int failedAttempts = 0;
+        int tries = 0;
+        boolean paced = false;
+        // A failure the vendor may have acted on: its effect is looked up before the call is sent again.
+        RosterException unresolved = null;
+        while (true) {
+            awaitTurn(operation, unresolved, history);
+            tries++;
+            boolean checking = unresolved != null;
             RosterException failure;
             try {
+                if (checking) {
+                    Optional<T> found = recover.apply(unresolved);
+                    if (found.isPresent()) {
+                        return found.get();
+                    }
+                    unresolved = null;
+                    checking = false;
+                }
                 return call.get();
             } catch (RosterException e) {
                 failure = e;
             }
-            history.add(describe(failure));
+            history.add(checking ? "checking whether " + operation + " took effect: " + describe(failure) : describe(failure));
+            // While checking, the call's own failure is the one to report: the lookup was only a means.
+            RosterException reported = checking ? unresolved : failure;
             if (!isRetried(failure)) {
-                throw attach(failure, history);
+                throw attach(reported, history);
             }
-            Optional<Duration> asked = retryAfter(failure);
+            Optional<Duration> asked = retryAfter(failure).filter(wait -> !wait.isZero());
             if (asked.isPresent() && asked.get().compareTo(policy.maxHonouredWait()) > 0) {
                 throw attach(tooLong(failure, asked.get()), history);
             }
-            if (attempt >= policy.maxAttempts()) {
-                throw attach(failure, history);
+            Duration wait = asked.isPresent() ? asked.get() : backoff(tries);
+            boolean rateLimited = failure instanceof RateLimitedException;
+            if (rateLimited) {
+                // Even when this call gives up below, the other calls through this provider hold back.
+                holdEveryone(wait);
             }
-            pause(asked.isPresent() ? asked.get() : backoff(attempt), failure, history);
-            if (outcomeUnknown(failure)) {
-                Optional<T> recovered;
-                try {
-                    recovered = recover.apply(failure);
-                } catch (RosterException lookupFailed) {
-                    // The effect could not be checked; sending again might do it twice, so stop here.
-                    history.add("checking whether " + operation + " took effect: " + describe(lookupFailed));
-                    throw attach(failure, history);
-                }
-                if (recovered.isPresent()) {
-                    return recovered.get();
-                }
+            long spent = ticker.nanoTime() - started;
+            if (rateLimited && spent + wait.toNanos() <= policy.rateLimitBudget().toNanos()) {
+                paced = true;
+            } else if (++failedAttempts >= policy.maxAttempts()) {
+                throw attach(rateLimited && paced ? stillLimited((RateLimitedException) failure, spent) : reported, history);
             }
+            if (!checking && outcomeUnknown(failure)) {
+                unresolved = failure;
+            }
+            if (!rateLimited) {
+                pause(wait, failure, history);
+            }
+            // A 429's wait is the hold, waited out by awaitTurn with every other call.
         }
     }
 
@@ -99,7 +150,14 @@ final class RetryingAttempts implements Attempts {
             return false;
         }
         // No status means no response at all: a connection failure or a timeout.
-        return failure.httpStatus().isEmpty() || RETRIED_STATUSES.contains(failure.httpStatus().getAsInt());
+        return failure.httpStatus().isEmpty() || RETRIED_STATUSES.contains(failure.httpStatus().getAsInt())
+                || unreadableAnswer(failure);
+    }
+
+    /** A 2xx whose body could not be read: the vendor acted, as far as anyone knows, but its answer is lost. */
+    private static boolean unreadableAnswer(RosterException failure) {
+        int status = failure.httpStatus().orElse(0);
+        return failure instanceof ProviderUnavailableException && status >= 200 && status < 300;
     }
 
     /** Whether the vendor may have acted although the call failed. A 429 was refused before acting. */
@@ -117,6 +175,44 @@ final class RetryingAttempts implements Attempts {
         return Optional.empty();
     }
 
+    /** Makes every call through this instance wait until {@code wait} from now, or longer if already held. */
+    private void holdEveryone(Duration wait) {
+        long until = ticker.nanoTime() + wait.toNanos();
+        holdUntil.accumulateAndGet(until, (current, proposed) -> proposed - current > 0 ? proposed : current);
+    }
+
+    /** Waits while a rate limit holds this instance back; the hold may grow while waiting. */
+    private void awaitTurn(String operation, RosterException lastFailure, List<String> history) {
+        while (true) {
+            long remaining = holdUntil.get() - ticker.nanoTime();
+            if (remaining <= 0) {
+                return;
+            }
+            try {
+                sleeper.sleep(Duration.ofNanos(remaining));
+            } catch (InterruptedException e) {
+                throw interrupted("Interrupted while waiting for the vendor's rate limit to pass before " + operation
+                        + (history.isEmpty() ? "." : " could be tried again."), lastFailure, history, e);
+            }
+        }
+    }
+
+    private void pause(Duration wait, RosterException failure, List<String> history) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            throw interrupted("Interrupted while waiting to retry after: " + failure.getMessage(), failure, history, e);
+        }
+    }
+
+    private static RosterException interrupted(String message, RosterException failure, List<String> history,
+            InterruptedException cause) {
+        Thread.currentThread().interrupt();
+        ErrorDetails details = failure == null ? ErrorDetails.none()
+                : failure.details().providerId().map(ErrorDetails::of).orElse(ErrorDetails.none());
+        return attach(new ProviderUnavailableException(message, details, cause), history);
+    }
+
     private RosterException tooLong(RosterException failure, Duration asked) {
         String message = "The vendor asked to wait " + asked.toSeconds() + " s before retrying, longer than the "
                 + policy.maxHonouredWait().toSeconds() + " s this client waits (RetryPolicy.maxHonouredWait), so Roster "
@@ -126,16 +222,17 @@ final class RetryingAttempts implements Attempts {
                 : new ProviderUnavailableException(message, Optional.of(asked), failure.details(), failure);
     }
 
-    private void pause(Duration wait, RosterException failure, List<String> history) {
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            ProviderUnavailableException interrupted = new ProviderUnavailableException(
-                    "Interrupted while waiting to retry after: " + failure.getMessage(),
-                    failure.details().providerId().map(ErrorDetails::of).orElse(ErrorDetails.none()), e);
-            throw attach(interrupted, history);
+    private RateLimitedException stillLimited(RateLimitedException failure, long spentNanos) {
+        // The details are appended to the new message again: quote the vendor's words without them.
+        String last = failure.getMessage();
+        String details = " " + failure.details();
+        if (last.endsWith(details)) {
+            last = last.substring(0, last.length() - details.length());
         }
+        String message = "Still rate limited after pacing for " + Duration.ofNanos(spentNanos).toMillis() + " ms, beyond the "
+                + policy.rateLimitBudget().toMillis() + " ms one call may spend on rate limits (RetryPolicy.rateLimitBudget). "
+                + "Send fewer requests at once, or raise the budget. Last answer: " + last;
+        return new RateLimitedException(message, failure.retryAfter(), failure.details(), failure);
     }
 
     private static RosterException attach(RosterException failure, List<String> history) {
@@ -143,7 +240,7 @@ final class RetryingAttempts implements Attempts {
     }
 
     static String describe(RosterException failure) {
-        String kind = failure instanceof RateLimitedException ? "rate limited" : "failed";
+        String kind = failure instanceof RateLimitedException ? "rate limited" : unreadableAnswer(failure) ? "unreadable" : "failed";
         String where = failure.httpStatus().isPresent()
                 ? "HTTP " + failure.httpStatus().getAsInt() + " (" + kind + ")"
                 : failure instanceof ProviderUnavailableException ? "I/O (no response)" : kind;

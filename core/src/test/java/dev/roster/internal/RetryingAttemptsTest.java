@@ -29,8 +29,17 @@ class RetryingAttemptsTest {
     private static final RetryPolicy POLICY =
             new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(30));
 
-    private final List<Duration> waits = new ArrayList<>();
-    private final RetryingAttempts attempts = new RetryingAttempts(POLICY, waits::add, () -> 1.0);
+    private final FakeTime time = new FakeTime();
+    private final List<Duration> waits = time.waits;
+    private final RetryingAttempts attempts = retrying(POLICY, 1.0);
+
+    private RetryingAttempts retrying(RetryPolicy policy, double jitter) {
+        return new RetryingAttempts(policy, time, () -> jitter, time);
+    }
+
+    private static RateLimitedException limited(Duration retryAfter) {
+        return new RateLimitedException("slow down", Optional.of(retryAfter), ErrorDetails.of("test").withHttpStatus(429), null);
+    }
 
     private static RosterException http(int status) {
         ErrorDetails details = ErrorDetails.of("test").withHttpStatus(status);
@@ -74,6 +83,28 @@ class RetryingAttemptsTest {
         }
 
         @ParameterizedTest(name = "HTTP {0}")
+        @ValueSource(ints = {200, 201, 204})
+        @DisplayName("a 2xx answer whose body could not be read is an unknown outcome: looked up, then retried")
+        void unreadableAnswers(int status) {
+            RosterException unreadable = new ProviderUnavailableException("not JSON",
+                    ErrorDetails.of("test").withHttpStatus(status), new IOException("Unexpected end-of-input"));
+            List<String> lookups = new ArrayList<>();
+            assertThat(attempts.run("invite", failing(unreadable), failure -> {
+                lookups.add(failure.getMessage());
+                return Optional.empty();
+            })).isEqualTo("ok");
+            assertThat(lookups).hasSize(1);
+            assertThat(RetryingAttempts.describe(unreadable)).isEqualTo("HTTP " + status + " (unreadable): IOException");
+        }
+
+        @Test
+        @DisplayName("a 2xx reported as any other error is not retried")
+        void otherTwoHundreds() {
+            RosterException odd = new dev.roster.RosterException("odd", ErrorDetails.of("test").withHttpStatus(200), null);
+            assertThatThrownBy(() -> attempts.run("list", failing(odd))).isSameAs(odd);
+        }
+
+        @ParameterizedTest(name = "HTTP {0}")
         @ValueSource(ints = {501, 505})
         @DisplayName("other 5xx statuses are not retried")
         void otherServerErrors(int status) {
@@ -102,9 +133,9 @@ class RetryingAttemptsTest {
         @Test
         @DisplayName("backoff doubles from the base and stops growing at the max")
         void exponentialAndCapped() {
-            assertThatThrownBy(() -> new RetryingAttempts(
-                    new RetryPolicy(6, Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(30)),
-                    waits::add, () -> 1.0).run("list", failing(io(), io(), io(), io(), io(), io())))
+            assertThatThrownBy(() -> retrying(
+                    new RetryPolicy(6, Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(30)), 1.0)
+                    .run("list", failing(io(), io(), io(), io(), io(), io())))
                     .isInstanceOf(ProviderUnavailableException.class);
             assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400),
                     Duration.ofMillis(500), Duration.ofMillis(500));
@@ -113,7 +144,7 @@ class RetryingAttemptsTest {
         @Test
         @DisplayName("jitter spreads a wait between half and all of the backoff")
         void jitter() {
-            RetryingAttempts noJitter = new RetryingAttempts(POLICY, waits::add, () -> 0.0);
+            RetryingAttempts noJitter = retrying(POLICY, 0.0);
             assertThat(noJitter.backoff(1)).isEqualTo(Duration.ofMillis(50));
             assertThat(noJitter.backoff(3)).isEqualTo(Duration.ofMillis(200));
             assertThat(attempts.backoff(3)).isEqualTo(Duration.ofMillis(400));
@@ -152,21 +183,46 @@ class RetryingAttemptsTest {
         @DisplayName("the final error says how many attempts were made and what each failure was")
         void reportsEveryAttempt() {
             RosterException last = http(503);
-            assertThatThrownBy(() -> attempts.run("list", failing(http(429), io(), http(500), last, http(500))))
+            assertThatThrownBy(() -> attempts.run("list", failing(http(429), io(), http(500), http(502), last, http(500))))
                     .isSameAs(last)
-                    .hasMessageContaining("Gave up after 4 attempts")
+                    .hasMessageContaining("Gave up after 5 attempts")
                     .hasMessageContaining("1) HTTP 429 (rate limited)")
                     .hasMessageContaining("2) I/O (no response): IOException")
                     .hasMessageContaining("3) HTTP 500 (failed)")
-                    .hasMessageContaining("4) HTTP 503 (failed)");
-            assertThat(last.attempts()).hasSize(4);
+                    .hasMessageContaining("4) HTTP 502 (failed)")
+                    .hasMessageContaining("5) HTTP 503 (failed)");
+            assertThat(last.attempts()).hasSize(5);
+        }
+
+        @Test
+        @DisplayName("with no rate-limit budget, a 429 uses up an attempt like any failure")
+        void noRateLimitBudget() {
+            RosterException last = http(503);
+            RetryingAttempts strict = retrying(POLICY.withRateLimitBudget(Duration.ZERO), 1.0);
+            assertThatThrownBy(() -> strict.run("list", failing(http(429), io(), http(500), last, http(500))))
+                    .isSameAs(last)
+                    .hasMessageContaining("Gave up after 4 attempts")
+                    .hasMessageContaining("1) HTTP 429 (rate limited)");
+        }
+
+        @Test
+        @DisplayName("a run of identical failures is written once in the message, but kept one by one in attempts()")
+        void runsAreCompressed() {
+            RetryingAttempts patient = retrying(new RetryPolicy(8, Duration.ofMillis(1), Duration.ofMillis(1),
+                    Duration.ofSeconds(1), Duration.ZERO), 1.0);
+            RosterException last = http(503);
+            assertThatThrownBy(() -> patient.run("list", failing(io(), http(429), http(429), http(429), http(429), http(429),
+                    http(429), last)))
+                    .isSameAs(last)
+                    .hasMessageContaining("1) I/O (no response): IOException; 2-7) HTTP 429 (rate limited); 8) HTTP 503 (failed).");
+            assertThat(last.attempts()).hasSize(8);
         }
 
         @Test
         @DisplayName("RetryPolicy.none() tries once and leaves the message alone")
         void none() {
             RosterException failure = http(503);
-            RetryingAttempts once = new RetryingAttempts(RetryPolicy.none(), waits::add, () -> 1.0);
+            RetryingAttempts once = retrying(RetryPolicy.none(), 1.0);
             assertThatThrownBy(() -> once.run("list", failing(failure))).isSameAs(failure)
                     .hasMessageNotContaining("Gave up");
             assertThat(waits).isEmpty();
@@ -213,17 +269,153 @@ class RetryingAttemptsTest {
         }
 
         @Test
-        @DisplayName("stop rather than risk a duplicate when the lookup itself fails")
-        void lookupFailureStops() {
+        @DisplayName("retry a lookup that fails transiently, and send again only once a lookup found nothing")
+        void transientLookupFailureIsRetriedAsALookup() {
+            List<String> steps = new ArrayList<>();
+            Deque<RosterException> lookupFailures = new ArrayDeque<>(List.of(http(503), io()));
+            Deque<RosterException> sendFailures = new ArrayDeque<>(List.of(io()));
+            String result = attempts.run("invite", () -> {
+                steps.add("send");
+                if (!sendFailures.isEmpty()) {
+                    throw sendFailures.removeFirst();
+                }
+                return "sent";
+            }, failure -> {
+                steps.add("lookup");
+                if (!lookupFailures.isEmpty()) {
+                    throw lookupFailures.removeFirst();
+                }
+                return Optional.empty();
+            });
+            assertThat(result).isEqualTo("sent");
+            assertThat(steps).containsExactly("send", "lookup", "lookup", "lookup", "send");
+        }
+
+        @Test
+        @DisplayName("never send again while the lookup keeps failing: the call ends with its own failure")
+        void lookupFailureNeverLeadsToAResend() {
+            AtomicInteger sent = new AtomicInteger();
+            AtomicInteger lookups = new AtomicInteger();
+            RosterException first = io();
+            assertThatThrownBy(() -> attempts.run("invite", () -> {
+                sent.incrementAndGet();
+                throw first;
+            }, failure -> {
+                lookups.incrementAndGet();
+                throw http(503);
+            })).isSameAs(first)
+                    .hasMessageContaining("Gave up after 4 attempts")
+                    .hasMessageContaining("2-4) checking whether invite took effect: HTTP 503 (failed)");
+            assertThat(sent).hasValue(1);
+            assertThat(lookups).hasValue(3);
+        }
+
+        @Test
+        @DisplayName("stop at once, with the call's own failure, when the lookup fails in a way that is not retried")
+        void lookupFailsForGood() {
             AtomicInteger sent = new AtomicInteger();
             RosterException first = io();
             assertThatThrownBy(() -> attempts.run("invite", () -> {
                 sent.incrementAndGet();
                 throw first;
             }, failure -> {
-                throw http(503);
-            })).isSameAs(first).hasMessageContaining("checking whether invite took effect");
+                throw new InvalidRequestException("bad", ErrorDetails.of("test").withHttpStatus(400), null);
+            })).isSameAs(first).hasMessageContaining("checking whether invite took effect: HTTP 400 (failed)");
             assertThat(sent).hasValue(1);
+        }
+    }
+
+    @Nested
+    @DisplayName("rate limits, a pace rather than a failure")
+    class Pacing {
+
+        @Test
+        @DisplayName("a storm of 429s longer than maxAttempts is waited out while the call stays within the budget")
+        void stormWithinBudget() {
+            RosterException[] storm = new RosterException[10];
+            java.util.Arrays.fill(storm, limited(Duration.ofSeconds(1)));
+            assertThat(attempts.run("invite", failing(storm))).isEqualTo("ok");
+            assertThat(waits).hasSize(10).containsOnly(Duration.ofSeconds(1));
+        }
+
+        @Test
+        @DisplayName("a 429 without a wait is paced with the backoff, without using up attempts")
+        void stormWithoutRetryAfter() {
+            assertThat(attempts.run("list", failing(http(429), http(429), http(429), http(429), http(429)))).isEqualTo("ok");
+            assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400),
+                    Duration.ofMillis(800), Duration.ofMillis(1000));
+        }
+
+        @Test
+        @DisplayName("once the budget is spent, 429s count as attempts, and the final error says why it stopped")
+        void budgetSpent() {
+            RetryingAttempts budgeted = retrying(POLICY.withRateLimitBudget(Duration.ofSeconds(5)), 1.0);
+            long start = time.nanoTime();
+            Supplier<String> forever = () -> {
+                throw limited(Duration.ofSeconds(2));
+            };
+            assertThatThrownBy(() -> budgeted.run("invite", forever))
+                    .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                        assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
+                        assertThat(e.attempts()).hasSize(6);
+                    })
+                    .hasMessageContaining("Still rate limited after pacing")
+                    .hasMessageContaining("Last answer: slow down [provider=test, status=429] Gave up")
+                    .hasMessageContaining("RetryPolicy.rateLimitBudget")
+                    .hasMessageContaining("1-6) HTTP 429 (rate limited)");
+            // Paced at 0 s and 2 s; at 4 s another 2 s would pass the 5 s budget, so 4 attempts follow.
+            assertThat(waits).hasSize(5);
+            assertThat(time.elapsedSince(start)).isEqualTo(Duration.ofSeconds(10));
+        }
+
+        @Test
+        @DisplayName("a Retry-After of zero is no hint: the backoff applies")
+        void zeroRetryAfter() {
+            assertThat(attempts.run("list", failing(limited(Duration.ZERO), new ProviderUnavailableException("later",
+                    Optional.of(Duration.ZERO), ErrorDetails.of("test").withHttpStatus(503), null)))).isEqualTo("ok");
+            assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+        }
+
+        @Test
+        @DisplayName("one 429 holds back the next call through the same provider until its wait is over")
+        void holdIsShared() {
+            RetryingAttempts noRetries = retrying(new RetryPolicy(1, Duration.ofMillis(100), Duration.ofSeconds(1),
+                    Duration.ofSeconds(30)), 1.0);
+            RateLimitedException limit = limited(Duration.ofSeconds(3));
+            assertThatThrownBy(() -> noRetries.run("invite", failing(limit, limit))).isSameAs(limit);
+            assertThat(waits).isEmpty();
+
+            long start = time.nanoTime();
+            List<Duration> sentAt = new ArrayList<>();
+            noRetries.run("list", () -> sentAt.add(time.elapsedSince(start)));
+            assertThat(sentAt).containsExactly(Duration.ofSeconds(3));
+        }
+
+        @Test
+        @DisplayName("the hold only grows: a shorter wait asked later does not cut a longer one short")
+        void holdNeverShrinks() {
+            RetryingAttempts noRetries = retrying(new RetryPolicy(1, Duration.ofMillis(100), Duration.ofSeconds(1),
+                    Duration.ofSeconds(30)), 1.0);
+            long start = time.nanoTime();
+            assertThatThrownBy(() -> noRetries.run("invite", () -> {
+                // While this request is in flight, another thread's request is told to wait 5 s...
+                assertThatThrownBy(() -> noRetries.run("invite", failing(limited(Duration.ofSeconds(5)))))
+                        .isInstanceOf(RateLimitedException.class);
+                // ...and then this one is told to wait 1 s.
+                throw limited(Duration.ofSeconds(1));
+            })).isInstanceOf(RateLimitedException.class);
+            List<Duration> sentAt = new ArrayList<>();
+            noRetries.run("list", () -> sentAt.add(time.elapsedSince(start)));
+            assertThat(sentAt).containsExactly(Duration.ofSeconds(5));
+        }
+
+        @Test
+        @DisplayName("a wait beyond maxHonouredWait holds nobody back: the caller gets the error and decides")
+        void tooLongHoldsNobody() {
+            assertThatThrownBy(() -> attempts.run("invite", failing(limited(Duration.ofMinutes(5)))))
+                    .isInstanceOf(RateLimitedException.class);
+            assertThat(attempts.run("list", () -> "ok")).isEqualTo("ok");
+            assertThat(waits).isEmpty();
         }
     }
 }

@@ -227,7 +227,7 @@ class ConfluentErrorMappingTest {
         }
 
         @Test
-        @DisplayName("503 is unavailable")
+        @DisplayName("503 is unavailable, waiting as long as Retry-After says")
         void unavailable() {
             answer(get(urlPathEqualTo(ITEM)), error(503, "service_unavailable", "Service Unavailable", "Try again soon")
                     .withHeader("Retry-After", "2"));
@@ -236,6 +236,7 @@ class ConfluentErrorMappingTest {
                     () -> confluent.find(Payloads.ID));
 
             assertCarries(e, 503, "service_unavailable", "req-503");
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
         }
 
         private void invite() {

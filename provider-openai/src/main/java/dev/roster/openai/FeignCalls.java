@@ -42,9 +42,13 @@ final class FeignCalls {
         } catch (FeignException e) {
             ErrorDetails details = ErrorDetails.of(OpenAiProviderFactory.ID).withHttpStatus(e.status());
             if (e.status() >= 200 && e.status() < 300) {
+                // Not e.contentUTF8(): for a DecodeException that is the request's body, not the answer's.
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
                 throw new ProviderUnavailableException("OpenAI answered " + operation + " with HTTP " + e.status()
-                        + " but a body Roster could not read as its JSON (" + HttpFailures.snippet(redactor.redact(e.contentUTF8()))
-                        + "). This is a fault on OpenAI's side or in a proxy between; try again later.", details, redactor.redact(e));
+                        + " but a body Roster could not read as its JSON (" + cause.getClass().getSimpleName() + ": "
+                        + HttpFailures.snippet(redactor.redact(cause.getMessage())) + "). This is a fault on OpenAI's side or in a proxy "
+                        + "between; try again later (core does, after checking whether an invite or revoke took effect).",
+                        details, redactor.redact(e));
             }
             throw new RosterException("The OpenAI " + operation + " call failed: " + e.getClass().getSimpleName()
                     + " (HTTP " + e.status() + ").", details, redactor.redact(e));

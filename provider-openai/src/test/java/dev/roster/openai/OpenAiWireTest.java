@@ -343,6 +343,18 @@ class OpenAiWireTest {
         }
 
         @Test
+        @DisplayName("describe an unreadable create answer by the parse error, never by quoting the request sent")
+        void malformedCreateAnswer() {
+            offSpec = "a truncated body";
+            WIRE.stubFor(post(INVITES).willReturn(okJson("{\"object\":\"organization.invite\",\"id\":tru")));
+            assertThatThrownBy(() -> openai.invite(InvitationRequest.of("quoted@example.com")))
+                    .isInstanceOfSatisfying(ProviderUnavailableException.class,
+                            e -> assertThat(e.httpStatus()).hasValue(200))
+                    .hasMessageContaining("Unrecognized token")
+                    .hasMessageNotContaining("quoted@example.com");
+        }
+
+        @Test
         @DisplayName("reject an invite answer without id as a vendor fault")
         void inviteWithoutId() {
             offSpec = "an invite without its required id";

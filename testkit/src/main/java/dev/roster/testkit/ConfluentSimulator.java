@@ -163,6 +163,7 @@ public final class ConfluentSimulator extends VendorSimulator {
      *
      * @return the configuration, for {@code InvitationProviders.load("confluent", config())}
      */
+    @Override
     public ProviderConfig config() {
         return ProviderConfig.builder()
                 .baseUri(rootUri())
@@ -266,6 +267,15 @@ public final class ConfluentSimulator extends VendorSimulator {
     }
 
     @Override
+    public Map<String, Integer> invitationsCreatedByEmail() {
+        synchronized (lock) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            invitations.values().forEach(stored -> counts.merge(stored.email.toLowerCase(Locale.ROOT), 1, Integer::sum));
+            return counts;
+        }
+    }
+
+    @Override
     protected void clearState() {
         synchronized (lock) {
             invitations.clear();
@@ -326,7 +336,7 @@ public final class ConfluentSimulator extends VendorSimulator {
 
     @Override
     protected SimulatedResponse retryLater(int status, Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        long seconds = wholeSeconds(wait);
         // The spec's 429 has headers only, no body; a 503 (not in the spec) gets the error body.
         SimulatedResponse response = status == 429
                 ? SimulatedResponse.empty(429).withHeader("X-Request-Id", requestId()).withHeader("Retry-After", Long.toString(seconds))
@@ -502,9 +512,15 @@ public final class ConfluentSimulator extends VendorSimulator {
                 if (after.isEmpty() || !invitations.containsKey(after.get())) {
                     return invalidParameter("page_token", "The page token is invalid or was issued for other filters");
                 }
-                List<String> ids = invitations.keySet().stream().collect(Collectors.toList());
-                int afterIndex = ids.indexOf(after.get());
-                start = (int) matching.stream().filter(s -> ids.indexOf(s.id) <= afterIndex).count();
+                // The matches up to and including the token's invitation, in one pass: they come before this page.
+                for (Stored stored : invitations.values()) {
+                    if (matches(stored, filters)) {
+                        start++;
+                    }
+                    if (stored.id.equals(after.get())) {
+                        break;
+                    }
+                }
             }
             int end = Math.min(matching.size(), start + pageSize);
             List<Stored> page = matching.subList(Math.min(start, end), end);

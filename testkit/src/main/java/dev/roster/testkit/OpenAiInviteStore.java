@@ -72,6 +72,13 @@ final class OpenAiInviteStore {
         return invite;
     }
 
+    /** How many invites were ever created per lower-cased address, deleted ones included. */
+    Map<String, Integer> createdByEmail() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        invites.values().forEach(invite -> counts.merge(key(invite.email()), 1, Integer::sum));
+        return counts;
+    }
+
     Optional<Invite> find(String id) {
         return Optional.ofNullable(invites.get(id)).filter(i -> !i.deleted());
     }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -129,6 +130,7 @@ public final class OpenAiSimulator extends VendorSimulator {
      *
      * @return the configuration
      */
+    @Override
     public ProviderConfig config() {
         return ProviderConfig.builder()
                 .baseUri(baseUri())
@@ -162,6 +164,13 @@ public final class OpenAiSimulator extends VendorSimulator {
     public void expire(String invitationId) {
         synchronized (lock) {
             store.expire(invitationId);
+        }
+    }
+
+    @Override
+    public Map<String, Integer> invitationsCreatedByEmail() {
+        synchronized (lock) {
+            return store.createdByEmail();
         }
     }
 
@@ -207,7 +216,7 @@ public final class OpenAiSimulator extends VendorSimulator {
 
     @Override
     protected SimulatedResponse retryLater(int status, Duration wait) {
-        return super.retryLater(status, wait).withHeader("retry-after-ms", Long.toString(Math.max(0, wait.toMillis())));
+        return super.retryLater(status, wait).withHeader("retry-after-ms", Long.toString(wholeMillis(wait)));
     }
 
     // ---------------------------------------------------------------------------------------

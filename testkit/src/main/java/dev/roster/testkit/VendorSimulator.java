@@ -16,14 +16,18 @@ import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.roster.ProviderConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -48,6 +52,8 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
     private final List<BiConsumer<LoggedRequest, LoggedResponse>> watchers = new CopyOnWriteArrayList<>();
     private final Deque<PlannedFault> plannedFaults = new ArrayDeque<>();
     private final Deque<Long> recentRequests = new ArrayDeque<>();
+    private final AtomicInteger received = new AtomicInteger();
+    private final Map<Integer, AtomicInteger> answered = new ConcurrentHashMap<>();
     private WireMockServer server;
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration slowResponseDelay = Duration.ofSeconds(3);
@@ -94,10 +100,54 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
      * @return the response
      */
     protected SimulatedResponse retryLater(int status, Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return error(status, status == 429 ? "Rate limit reached; slow down." : "Service temporarily unavailable.")
-                .withHeader("Retry-After", Long.toString(seconds));
+                .withHeader("Retry-After", Long.toString(wholeSeconds(wait)));
     }
+
+    /**
+     * A wait as {@code Retry-After}'s whole seconds: rounded up, so a client that waits what it is
+     * told never comes back too early; zero stays zero ("retry at once").
+     *
+     * @param wait the wait
+     * @return the seconds to send
+     */
+    protected static long wholeSeconds(Duration wait) {
+        if (wait.isZero() || wait.isNegative()) {
+            return 0;
+        }
+        return (wait.toNanos() + 999_999_999L) / 1_000_000_000L;
+    }
+
+    /**
+     * A wait in whole milliseconds, rounded up as {@link #wholeSeconds} does, for headers such as
+     * OpenAI's {@code retry-after-ms}.
+     *
+     * @param wait the wait
+     * @return the milliseconds to send
+     */
+    protected static long wholeMillis(Duration wait) {
+        if (wait.isZero() || wait.isNegative()) {
+            return 0;
+        }
+        return (wait.toNanos() + 999_999L) / 1_000_000L;
+    }
+
+    /**
+     * How many invitations the vendor has created for each address, whatever became of them
+     * (revoked, deleted, accepted or expired ones count too): what reliability tests count to prove
+     * that no invitation was lost or created twice.
+     *
+     * @return counts by lower-cased address; addresses never invited are absent
+     */
+    public abstract Map<String, Integer> invitationsCreatedByEmail();
+
+    /**
+     * A configuration for the vendor's provider pointing at this simulator, with the credentials it
+     * accepts: what {@code InvitationProviders.load(id, simulator.config())} needs.
+     *
+     * @return the configuration
+     */
+    public abstract ProviderConfig config();
 
     /** Forgets every invitation the vendor holds; called by {@link #reset()}. */
     protected abstract void clearState();
@@ -147,6 +197,8 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
         slowResponseDelay = Duration.ofSeconds(3);
         retryAfter = Duration.ofSeconds(1);
         requestsPerSecond = 0;
+        received.set(0);
+        answered.clear();
         watchers.clear();
         requireServer().resetRequests();
     }
@@ -194,6 +246,29 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
     }
 
     /**
+     * How many requests arrived since the last reset, counted as they arrive: unlike the request
+     * journal ({@link #requestCount()}), which records a delayed exchange only once its delay is over.
+     *
+     * @return the requests received
+     */
+    public int requestsReceived() {
+        return received.get();
+    }
+
+    /**
+     * How many requests the simulator answered with a status since the last reset, counted when the
+     * answer was decided (before any delay). Requests cut off by a connection fault count under no
+     * status.
+     *
+     * @param status an HTTP status, such as 409 or 429
+     * @return how many answers had it
+     */
+    public int answeredWith(int status) {
+        AtomicInteger count = answered.get(status);
+        return count == null ? 0 : count.get();
+    }
+
+    /**
      * Calls the watcher with every request and response once it was served, for example to check
      * traffic against the vendor's OpenAPI contract. Watchers are dropped on {@link #reset()}.
      *
@@ -232,6 +307,19 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
     }
 
     /**
+     * Forgets the faults still planned by {@link #failNext}, keeping the vendor's state: the
+     * network is healthy again.
+     *
+     * @return this simulator
+     */
+    public VendorSimulator clearFaults() {
+        synchronized (plannedFaults) {
+            plannedFaults.clear();
+        }
+        return this;
+    }
+
+    /**
      * Delays every response.
      *
      * @param delay the added latency
@@ -254,7 +342,10 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
     }
 
     /**
-     * Sets the wait that 429 and 503 answers ask for; 1 second by default.
+     * Sets the wait that injected 429 and 503 answers ask for; 1 second by default. Each vendor
+     * writes it in its own headers: {@code Retry-After} in whole seconds, rounded up (so a sub-second
+     * wait is sent as 1 second), and {@link Duration#ZERO} as {@code Retry-After: 0}; OpenAI adds
+     * the milliseconds in {@code retry-after-ms}.
      *
      * @param wait the wait
      * @return this simulator
@@ -393,11 +484,16 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
                     name -> Optional.ofNullable(logged.getHeaders().getHeader(name)).filter(HttpHeader::isPresent)
                             .map(HttpHeader::firstValue),
                     logged.getBodyAsString());
+            received.incrementAndGet();
             Optional<SimulatedFault> fault = takeFault(request.method());
             if (fault.isPresent() && fault.get() == SimulatedFault.CONNECTION_RESET_BEFORE_READ) {
                 return render(SimulatedResponse.empty(500), fault);
             }
-            return render(respond(request, fault), fault);
+            ResponseDefinition rendered = render(respond(request, fault), fault);
+            if (rendered.getFault() == null) {
+                answered.computeIfAbsent(rendered.getStatus(), status -> new AtomicInteger()).incrementAndGet();
+            }
+            return rendered;
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.roster.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -279,6 +280,56 @@ class ConfluentSimulatorTest {
             assertThat(reply.header("X-RateLimit-Reset")).isEqualTo("3");
             assertThat(reply.header("X-RateLimit-Remaining")).isEqualTo("0");
             assertThat(reply.header("X-Request-Id")).isNotBlank();
+        }
+
+        @Test
+        @DisplayName("Retry-After rounds a sub-second wait up to a whole second, and says 0 for no wait")
+        void retryAfterRounding() throws Exception {
+            confluent.failNext(1, SimulatedFault.UNAVAILABLE_WITH_RETRY_AFTER).retryAfter(java.time.Duration.ofMillis(20));
+            assertThat(get(COLLECTION).header("Retry-After")).isEqualTo("1");
+
+            confluent.failNext(1, SimulatedFault.RATE_LIMITED_WITH_RETRY_AFTER).retryAfter(java.time.Duration.ZERO);
+            Reply now = get(COLLECTION);
+            assertThat(now.status).isEqualTo(429);
+            assertThat(now.header("Retry-After")).isEqualTo("0");
+        }
+
+        @Test
+        @DisplayName("counts the requests received and the answers by status; a cut connection has no status")
+        void counters() throws Exception {
+            confluent.failNext(1, SimulatedFault.RATE_LIMITED_WITH_RETRY_AFTER).retryAfter(java.time.Duration.ZERO);
+            get(COLLECTION);
+            get(COLLECTION);
+            // Twice: the JDK's HttpClient sends a GET again, once, when the connection closes without a reply.
+            confluent.failNext(2, SimulatedFault.EMPTY_REPLY);
+            assertThatThrownBy(() -> get(COLLECTION)).isInstanceOf(IOException.class);
+
+            assertThat(confluent.requestsReceived()).isEqualTo(4);
+            assertThat(confluent.answeredWith(429)).isEqualTo(1);
+            assertThat(confluent.answeredWith(200)).isEqualTo(1);
+            assertThat(confluent.answeredWith(409)).isZero();
+        }
+
+        @Test
+        @DisplayName("clearFaults drops the planned faults and keeps the invitations")
+        void clearFaults() throws Exception {
+            create("ada@example.com");
+            confluent.failNext(5, SimulatedFault.SERVER_ERROR).clearFaults();
+
+            assertThat(get(COLLECTION).status).isEqualTo(200);
+            assertThat(confluent.invitationCount()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("counts the invitations created per address, revoked ones included")
+        void createdByEmail() throws Exception {
+            String id = create("Ada@Example.com").json().get("id").asText();
+            send("DELETE", COLLECTION + "/" + id, null);
+            create("ada@example.com");
+            create("bob@example.com");
+
+            assertThat(confluent.invitationsCreatedByEmail()).containsExactly(
+                    java.util.Map.entry("ada@example.com", 2), java.util.Map.entry("bob@example.com", 1));
         }
 
         @Test

@@ -142,6 +142,31 @@ class OpenAiSimulatorTest {
     }
 
     @Test
+    @DisplayName("rounds waits up to whole milliseconds and seconds, and says 0 for no wait")
+    void retryAfterRounding() throws Exception {
+        OPENAI.failNext(1, SimulatedFault.UNAVAILABLE_WITH_RETRY_AFTER).retryAfter(java.time.Duration.ofNanos(20_400_000));
+        HttpResponse<String> soon = CLIENT.send(authorized("/organization/invites").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(soon.statusCode()).isEqualTo(503);
+        assertThat(soon.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(soon.headers().firstValue("retry-after-ms")).hasValue("21");
+
+        OPENAI.failNext(1, SimulatedFault.RATE_LIMITED_WITH_RETRY_AFTER).retryAfter(java.time.Duration.ZERO);
+        HttpResponse<String> now = CLIENT.send(authorized("/organization/invites").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(now.headers().firstValue("Retry-After")).hasValue("0");
+        assertThat(now.headers().firstValue("retry-after-ms")).hasValue("0");
+    }
+
+    @Test
+    @DisplayName("counts the invites created per address, deleted ones included")
+    void createdByEmail() throws Exception {
+        String id = send("POST", "/organization/invites", "{\"email\":\"Ada@example.com\",\"role\":\"reader\"}").body.path("id").asText();
+        send("DELETE", "/organization/invites/" + id, null);
+        send("POST", "/organization/invites", "{\"email\":\"ada@example.com\",\"role\":\"reader\"}");
+
+        assertThat(OPENAI.invitationsCreatedByEmail()).containsExactly(java.util.Map.entry("ada@example.com", 2));
+    }
+
+    @Test
     @DisplayName("acts out accept and expire, and refuses unknown ids")
     void vendorControl() throws Exception {
         String id = send("POST", "/organization/invites", "{\"email\":\"e@example.com\",\"role\":\"reader\"}").body.path("id").asText();

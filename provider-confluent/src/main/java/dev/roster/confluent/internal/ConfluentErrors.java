@@ -109,6 +109,10 @@ final class ConfluentErrors implements ErrorDecoder {
                 retryAfter = HttpFailures.parseRetryAfter(header(response, "Retry-After").orElse(null), clock)
                         .or(() -> HttpFailures.parseRetryAfter(header(response, "X-RateLimit-Reset").orElse(null), clock));
                 break;
+            case 503:
+                // Core waits this out before retrying, as it does a 429's.
+                retryAfter = HttpFailures.parseRetryAfter(header(response, "Retry-After").orElse(null), clock);
+                break;
             default:
                 break;
         }

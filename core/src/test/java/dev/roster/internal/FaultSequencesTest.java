@@ -1,0 +1,229 @@
+package dev.roster.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roster.Capabilities;
+import dev.roster.ConflictException;
+import dev.roster.ErrorDetails;
+import dev.roster.Invitation;
+import dev.roster.InvitationProvider;
+import dev.roster.InvitationRequest;
+import dev.roster.InvitationStatus;
+import dev.roster.Page;
+import dev.roster.PageRequest;
+import dev.roster.ProviderInfo;
+import dev.roster.ProviderUnavailableException;
+import dev.roster.RateLimitedException;
+import dev.roster.RetryPolicy;
+import dev.roster.RosterException;
+import dev.roster.fixtures.TestInvitations;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Outcome 2 of the reliability issue, proved exhaustively at the policy: under every sequence of up
+ * to {@value #LONGEST} faults (each vendor call in turn answered normally, refused with a 500,
+ * rate limited, or acted on with its answer lost), one {@code invite} leaves at most one invitation
+ * for its email, and one {@code revoke} never reports an invitation it revoked as unknown. Run
+ * against a vendor that refuses a second pending invitation (409) and one that accepts it, where
+ * only core's lookup-before-resend stands between a lost answer and a duplicate.
+ */
+@DisplayName("Under every fault sequence")
+class FaultSequencesTest {
+
+    private static final int LONGEST = 5;
+    private static final RetryPolicy POLICY =
+            new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(80), Duration.ofSeconds(5), Duration.ofSeconds(2));
+
+    /** What the fake vendor does with one call. */
+    enum Fault {
+        NONE, SERVER_ERROR, RATE_LIMITED, ANSWER_LOST
+    }
+
+    @ParameterizedTest(name = "at a vendor that {0} a second pending invitation")
+    @ValueSource(strings = {"refuses", "accepts"})
+    @DisplayName("one invite leaves at most one invitation for its email, exactly one when it succeeds")
+    void inviteNeverDuplicates(String duplicates) {
+        boolean refusesDuplicates = duplicates.equals("refuses");
+        List<String> violations = new ArrayList<>();
+        int runs = 0;
+        for (List<Fault> faults : sequences()) {
+            runs++;
+            FakeVendor vendor = new FakeVendor(refusesDuplicates, faults);
+            InvitationProvider policy = policyAround(vendor);
+            Optional<Invitation> returned;
+            try {
+                returned = Optional.of(policy.invite(InvitationRequest.of("ada@example.com")));
+            } catch (ProviderUnavailableException | RateLimitedException transientFailure) {
+                returned = Optional.empty();
+            } catch (RosterException other) {
+                violations.add(faults + ": threw " + other.getClass().getSimpleName() + ": " + other.getMessage());
+                continue;
+            }
+            List<Invitation> held = vendor.heldFor("ada@example.com");
+            if (held.size() > 1) {
+                violations.add(faults + ": the vendor holds " + held.size() + " invitations (calls: " + vendor.calls + ")");
+            } else if (returned.isPresent() && (held.isEmpty() || !held.get(0).id().equals(returned.get().id()))) {
+                violations.add(faults + ": invite returned " + returned.get().id() + " but the vendor holds " + held);
+            }
+        }
+        assertThat(violations)
+                .as("Of %d fault sequences, these broke 'one invite, at most one invitation' (core's lookup-before-resend "
+                        + "in RetryingAttempts and PolicyInvitationProvider.invite is what prevents them)", runs)
+                .isEmpty();
+        assertThat(runs).isEqualTo(1 + 4 + 16 + 64 + 256 + 1024);
+    }
+
+    @ParameterizedTest(name = "at a vendor that {0} a second pending invitation")
+    @ValueSource(strings = {"refuses", "accepts"})
+    @DisplayName("one revoke of a pending invitation answers true or fails, never 'no such invitation'")
+    void revokeNeverDenies(String duplicates) {
+        List<String> violations = new ArrayList<>();
+        for (List<Fault> faults : sequences()) {
+            FakeVendor vendor = new FakeVendor(duplicates.equals("refuses"), List.of());
+            Invitation existing = vendor.create("ada@example.com");
+            vendor.script(faults);
+            InvitationProvider policy = policyAround(vendor);
+            try {
+                boolean revoked = policy.revoke(existing.id());
+                InvitationStatus now = vendor.status(existing.id());
+                if (!revoked || now != InvitationStatus.REVOKED) {
+                    violations.add(faults + ": revoke answered " + revoked + ", the invitation is " + now);
+                }
+            } catch (ProviderUnavailableException | RateLimitedException transientFailure) {
+                // Allowed: the caller is told the outcome is not known, and may revoke again.
+            }
+        }
+        assertThat(violations).as("revoke under fault sequences").isEmpty();
+    }
+
+    private static InvitationProvider policyAround(FakeVendor vendor) {
+        FakeTime time = new FakeTime();
+        return new PolicyInvitationProvider(vendor, new RetryingAttempts(POLICY, time, () -> 0.5, time));
+    }
+
+    /** Every sequence of faults of length 0 to {@value #LONGEST}. */
+    private static List<List<Fault>> sequences() {
+        List<List<Fault>> all = new ArrayList<>();
+        all.add(List.of());
+        for (int start = 0; start < all.size(); start++) {
+            List<Fault> shorter = all.get(start);
+            if (shorter.size() == LONGEST) {
+                continue;
+            }
+            for (Fault fault : Fault.values()) {
+                List<Fault> longer = new ArrayList<>(shorter);
+                longer.add(fault);
+                all.add(longer);
+            }
+        }
+        return all;
+    }
+
+    /** A vendor whose every call, in turn, suffers the next scripted fault. */
+    private static final class FakeVendor implements InvitationProvider {
+        private final boolean refusesDuplicates;
+        private final Deque<Fault> script = new ArrayDeque<>();
+        private final List<Invitation> invitations = new ArrayList<>();
+        final List<String> calls = new ArrayList<>();
+
+        FakeVendor(boolean refusesDuplicates, List<Fault> faults) {
+            this.refusesDuplicates = refusesDuplicates;
+            script(faults);
+        }
+
+        void script(List<Fault> faults) {
+            script.clear();
+            script.addAll(faults);
+        }
+
+        List<Invitation> heldFor(String email) {
+            return invitations.stream().filter(i -> i.email().equals(email)).collect(Collectors.toList());
+        }
+
+        InvitationStatus status(String id) {
+            return invitations.stream().filter(i -> i.id().equals(id)).findFirst().map(Invitation::status).orElse(null);
+        }
+
+        Invitation create(String email) {
+            Invitation created = TestInvitations.pending("inv_" + (invitations.size() + 1), email);
+            invitations.add(created);
+            return created;
+        }
+
+        private <T> T call(String name, Supplier<T> effect) {
+            Fault fault = script.isEmpty() ? Fault.NONE : script.removeFirst();
+            calls.add(name + (fault == Fault.NONE ? "" : " (" + fault + ")"));
+            ErrorDetails details = ErrorDetails.of("fake");
+            switch (fault) {
+                case SERVER_ERROR:
+                    throw new ProviderUnavailableException("500", details.withHttpStatus(500), null);
+                case RATE_LIMITED:
+                    throw new RateLimitedException("429", Optional.of(Duration.ofMillis(30)), details.withHttpStatus(429), null);
+                case ANSWER_LOST:
+                    effect.get();
+                    throw new ProviderUnavailableException("reset", details, new IOException("connection reset"));
+                default:
+                    return effect.get();
+            }
+        }
+
+        @Override
+        public ProviderInfo info() {
+            return new ProviderInfo("fake", "Fake", Capabilities.builder().build());
+        }
+
+        @Override
+        public Invitation invite(InvitationRequest request) {
+            return call("invite", () -> {
+                if (refusesDuplicates && heldFor(request.email()).stream().anyMatch(Invitation::isPending)) {
+                    throw new ConflictException(ConflictException.Reason.ALREADY_INVITED, "already invited");
+                }
+                return create(request.email());
+            });
+        }
+
+        @Override
+        public Optional<Invitation> findByEmail(String email) {
+            return call("findByEmail", () -> heldFor(email).stream().filter(Invitation::isPending).findFirst());
+        }
+
+        @Override
+        public Optional<Invitation> find(String invitationId) {
+            return call("find", () -> invitations.stream().filter(i -> i.id().equals(invitationId)).findFirst());
+        }
+
+        @Override
+        public Page<Invitation> list(PageRequest request) {
+            return call("list", () -> new Page<>(List.copyOf(invitations), Optional.empty()));
+        }
+
+        @Override
+        public boolean revoke(String invitationId) {
+            return call("revoke", () -> {
+                // As OpenAI does: a revoked (deleted) invitation is no longer there to revoke.
+                for (int i = 0; i < invitations.size(); i++) {
+                    if (invitations.get(i).id().equals(invitationId) && invitations.get(i).isPending()) {
+                        invitations.set(i, invitations.get(i).toBuilder().status(InvitationStatus.REVOKED).build());
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

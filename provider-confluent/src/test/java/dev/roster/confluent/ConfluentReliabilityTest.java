@@ -1,0 +1,20 @@
+package dev.roster.confluent;
+
+import dev.roster.testkit.ConfluentSimulator;
+import dev.roster.testkit.ReliabilityContract;
+import dev.roster.testkit.VendorSimulator;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("The Confluent Cloud adapter survives every fault, 16 threads and a rate limit, against ConfluentSimulator")
+class ConfluentReliabilityTest extends ReliabilityContract {
+
+    @Override
+    protected VendorSimulator newSimulator() {
+        return new ConfluentSimulator();
+    }
+
+    @Override
+    protected String providerId() {
+        return ConfluentCloud.ID;
+    }
+}
