@@ -31,7 +31,18 @@ public record Capabilities(
         int maxPageSize,
         Map<String, Set<String>> vendorAttributes) {
 
-    // Compact constructor: Checks the values and takes immutable copies. throws IllegalArgumentException if the default role is not one of the roles, or the page size is below 1
+    /**
+     * Checks the values and takes immutable copies.
+     *
+     * @param roles the organisation roles an invitation may carry; empty when the vendor has no roles at invitation time
+     * @param defaultRole the role given when a request names none
+     * @param projectGrants whether invitations may grant project membership
+     * @param projectRoles the roles a project grant may carry
+     * @param revokeAccepted whether an accepted invitation can be revoked
+     * @param maxPageSize the largest page the vendor returns
+     * @param vendorAttributes the vendor-native request attributes accepted, each with its allowed values (an empty set allows any value)
+     * @throws IllegalArgumentException if the default role is not one of the roles, or the page size is below 1
+     */
     public Capabilities {
         roles = Set.copyOf(new LinkedHashSet<>(roles));
         Objects.requireNonNull(defaultRole, "defaultRole");

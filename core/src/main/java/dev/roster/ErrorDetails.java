@@ -20,7 +20,15 @@ public record ErrorDetails(
     private static final ErrorDetails NONE =
             new ErrorDetails(Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty());
 
-    // Compact constructor: Checks that no component is null. throws NullPointerException if a component is null
+    /**
+     * Checks that no component is null.
+     *
+     * @param providerId the id of the provider that failed, such as {@code "openai"}
+     * @param httpStatus the HTTP status the vendor answered with
+     * @param vendorCode the vendor's machine-readable error code
+     * @param requestId the vendor's id for the failed request
+     * @throws NullPointerException if a component is null
+     */
     public ErrorDetails {
         Objects.requireNonNull(providerId, "providerId");
         Objects.requireNonNull(httpStatus, "httpStatus");

@@ -35,7 +35,21 @@ public record Invitation(
         String provider,
         Map<String, String> attributes) {
 
-    // Compact constructor: Checks that nothing is null and takes immutable copies of the collections. throws NullPointerException if a component is null
+    /**
+     * Checks that nothing is null and takes immutable copies of the collections.
+     *
+     * @param id the vendor's id for the invitation; pass it to {@link InvitationProvider#find} and {@link InvitationProvider#revoke}
+     * @param email the invited address, as the vendor stored it
+     * @param role the organisation role granted on acceptance, where the vendor has roles
+     * @param status where the invitation is in its life
+     * @param createdAt when it was sent, if the vendor said
+     * @param expiresAt when it stops being acceptable, if the vendor said
+     * @param acceptedAt when it was accepted, if it was
+     * @param projects vendor sub-scopes (OpenAI projects) granted on acceptance
+     * @param provider the id of the provider that reported it, such as {@code "openai"}
+     * @param attributes vendor-native fields with no neutral home (Confluent's {@code auth_type}, {@code user.id}, a raw status Roster does not know): nothing the vendor said is lost
+     * @throws NullPointerException if a component is null
+     */
     public Invitation {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(email, "email");

@@ -34,7 +34,15 @@ import java.util.Optional;
 public record InvitationRequest(
         String email, Optional<String> role, Optional<List<ProjectGrant>> projects, Map<String, String> attributes) {
 
-    // Compact constructor: Checks the email and takes immutable copies. throws InvalidRequestException if the email is invalid or the role is blank
+    /**
+     * Checks the email and takes immutable copies.
+     *
+     * @param email the address to invite, trimmed and checked by {@link InputRules#email(String)}
+     * @param role the organisation role; empty for the provider's default role
+     * @param projects exactly these project grants when present (possibly none); the vendor's default when empty
+     * @param attributes vendor-native settings, such as Confluent's {@code auth_type}; each must be one the provider declares in {@link Capabilities#vendorAttributes()}
+     * @throws InvalidRequestException if the email is invalid or the role is blank
+     */
     public InvitationRequest {
         email = InputRules.email(email);
         Objects.requireNonNull(role, "role");

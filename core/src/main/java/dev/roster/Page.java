@@ -13,7 +13,13 @@ import java.util.Optional;
  */
 public record Page<T>(List<T> items, Optional<String> nextCursor) {
 
-    // Compact constructor: Takes an immutable copy of the items. throws NullPointerException if a component is null
+    /**
+     * Takes an immutable copy of the items.
+     *
+     * @param items the items of this page, in the vendor's order
+     * @param nextCursor the cursor for the next page; empty on the last page
+     * @throws NullPointerException if a component is null
+     */
     public Page {
         items = List.copyOf(items);
         Objects.requireNonNull(nextCursor, "nextCursor");

@@ -15,7 +15,13 @@ import java.util.Optional;
  */
 public record PageRequest(int size, Optional<String> cursor) {
 
-    // Compact constructor: Checks the size and the cursor. throws InvalidRequestException if the size is below 1 or the cursor is malformed
+    /**
+     * Checks the size and the cursor.
+     *
+     * @param size the most items the page may hold, at least 1
+     * @param cursor the {@link Page#nextCursor()} of the previous page; empty for the first page
+     * @throws InvalidRequestException if the size is below 1 or the cursor is malformed
+     */
     public PageRequest {
         if (size < 1) {
             throw new InvalidRequestException("The page size must be at least 1; got " + size + ".");

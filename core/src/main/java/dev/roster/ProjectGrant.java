@@ -12,8 +12,13 @@ import dev.roster.spi.InputRules;
  */
 public record ProjectGrant(String projectId, String role) {
 
-    // Compact constructor: Checks both parts. throws InvalidRequestException if the project id is not
-    // one InputRules.projectId accepts, or the role is null or blank
+    /**
+     * Checks both parts.
+     *
+     * @param projectId the vendor's id of the project, checked by {@link InputRules#projectId(String)}
+     * @param role the role in that project, one of the provider's {@link Capabilities#projectRoles() project roles}
+     * @throws InvalidRequestException if the project id is not one {@link InputRules#projectId(String)} accepts, or the role is null or blank
+     */
     public ProjectGrant {
         InputRules.projectId(projectId);
         if (role == null || role.isBlank()) {

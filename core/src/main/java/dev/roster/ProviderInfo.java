@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record ProviderInfo(String id, String displayName, Capabilities capabilities) {
 
-    // Compact constructor: Checks that nothing is null or blank. throws IllegalArgumentException if the id or display name is blank
+    /**
+     * Checks that nothing is null or blank.
+     *
+     * @param id the short id it is loaded by, such as {@code "openai"}; also the suffix of its artifact, {@code dev.roster:roster-provider-<id>}
+     * @param displayName a name for people, such as {@code "OpenAI"}
+     * @param capabilities what it supports
+     * @throws IllegalArgumentException if the id or display name is blank
+     */
     public ProviderInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(displayName, "displayName");

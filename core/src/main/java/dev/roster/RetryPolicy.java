@@ -37,7 +37,16 @@ public record RetryPolicy(int maxAttempts, Duration baseBackoff, Duration maxBac
     /** The rate-limit budget of {@link #defaults()} and of the four-argument constructor: one minute. */
     public static final Duration DEFAULT_RATE_LIMIT_BUDGET = Duration.ofMinutes(1);
 
-    // Compact constructor: Checks the values. throws ProviderConfigurationException if a value is out of range
+    /**
+     * Checks the values.
+     *
+     * @param maxAttempts how many times a call is tried in all, at least 1
+     * @param baseBackoff the first wait between attempts
+     * @param maxBackoff the longest wait between two attempts that core chooses itself
+     * @param maxHonouredWait the longest {@code Retry-After} core will wait out
+     * @param rateLimitBudget how long one call may keep waiting out 429s without using up attempts
+     * @throws ProviderConfigurationException if a value is out of range
+     */
     public RetryPolicy {
         Objects.requireNonNull(baseBackoff, "baseBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");

@@ -25,6 +25,9 @@ public record ProviderRegistry(Map<String, List<InvitationProviderFactory>> fact
 
     /**
      * Takes immutable copies.
+     *
+     * @param factories the factories that loaded, by id
+     * @param failures one line per factory that could not be loaded
      */
     public ProviderRegistry {
         Map<String, List<InvitationProviderFactory>> copy = new LinkedHashMap<>();

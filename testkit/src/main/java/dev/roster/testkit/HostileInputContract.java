@@ -87,7 +87,14 @@ public abstract class HostileInputContract {
     public record Endpoints(String invitationsPath, String pageSizeParameter, String cursorParameter,
             Optional<String> emailFilterParameter) {
 
-        // Compact constructor: checks that every part is present.
+        /**
+         * Checks that every part is present.
+         *
+         * @param invitationsPath the collection's path
+         * @param pageSizeParameter the list's page size query parameter
+         * @param cursorParameter the list's cursor query parameter
+         * @param emailFilterParameter the query parameter {@code findByEmail} filters on, if any
+         */
         public Endpoints {
             Objects.requireNonNull(invitationsPath, "invitationsPath");
             Objects.requireNonNull(pageSizeParameter, "pageSizeParameter");

@@ -107,7 +107,17 @@ public final class HostileInputs {
      */
     public record Case(int line, Target target, String category, Expect expect, String value, String rawValue, String note) {
 
-        // Compact constructor: checks that the non-nullable parts are present.
+        /**
+         * Checks that the non-nullable parts are present.
+         *
+         * @param line its line in the file
+         * @param target where the value goes
+         * @param category what it attacks
+         * @param expect the outcome every provider must show
+         * @param value the value, escapes resolved; null for {@code \N}
+         * @param rawValue the value as written in the file
+         * @param note why the case is there; may be empty
+         */
         public Case {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(category, "category");

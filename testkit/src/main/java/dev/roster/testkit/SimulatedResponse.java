@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record SimulatedResponse(int status, Map<String, String> headers, String body) {
 
-    // Compact constructor: copies the headers.
+    /**
+     * Copies the headers.
+     *
+     * @param status the HTTP status
+     * @param headers the response headers
+     * @param body the body, or null for none
+     */
     public SimulatedResponse {
         headers = Map.copyOf(headers);
     }
