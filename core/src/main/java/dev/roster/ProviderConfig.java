@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * How to reach and authenticate with a vendor. Immutable; build one with {@link #builder()} or
@@ -199,7 +200,11 @@ public final class ProviderConfig {
         return Optional.ofNullable(properties.get(name));
     }
 
-    /** Shows every setting, and of the credentials only their names. */
+    /**
+     * Shows the settings, but of the credentials and the provider-specific properties only their
+     * names: a property's value may be a token too (an organisation id, a proxy password), and core
+     * cannot tell which ones are safe to print.
+     */
     @Override
     public String toString() {
         Map<String, String> shownCredentials = new TreeMap<>();
@@ -209,7 +214,7 @@ public final class ProviderConfig {
                 + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout
                 + ", retryPolicy=" + retryPolicy
-                + ", properties=" + new TreeMap<>(properties) + "]";
+                + ", properties=" + new TreeSet<>(properties.keySet()) + "]";
     }
 
     /** Builds a {@link ProviderConfig}. */

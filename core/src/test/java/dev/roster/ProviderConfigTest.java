@@ -65,6 +65,21 @@ class ProviderConfigTest {
     }
 
     @Test
+    @DisplayName("prints the names of credentials and properties, never their values")
+    void toStringShowsNamesOnly() {
+        ProviderConfig config = ProviderConfig.builder()
+                .credential(ProviderConfig.OPENAI_ADMIN_KEY, Secret.of("sk-admin-credential-value"))
+                .property("proxyPassword", "hunter2-property-value")
+                .property("organization", "org-property-value")
+                .build();
+
+        assertThat(config.toString())
+                .contains(ProviderConfig.OPENAI_ADMIN_KEY, "proxyPassword", "organization")
+                .contains("properties=[organization, proxyPassword]")
+                .doesNotContain("credential-value", "property-value", "hunter2");
+    }
+
+    @Test
     @DisplayName("keeps provider-specific properties, and copies are independent")
     void properties() {
         ProviderConfig original = ProviderConfig.builder().property("organization", "org-1").build();
