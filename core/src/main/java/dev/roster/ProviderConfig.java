@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -80,7 +79,7 @@ public final class ProviderConfig {
      * @return a configuration with those credentials and default settings
      */
     public static ProviderConfig fromEnvironment(Map<String, String> environment) {
-        Objects.requireNonNull(environment, "environment");
+        Builder.required(environment, "fromEnvironment", "environment", "the variables to read, such as System.getenv()");
         Builder builder = builder();
         for (String name : KNOWN_CREDENTIALS) {
             String value = environment.get(name);
@@ -275,9 +274,12 @@ public final class ProviderConfig {
          * @param name its environment variable name, such as {@value #OPENAI_ADMIN_KEY}
          * @param secret the credential
          * @return this builder
+         * @throws ProviderConfigurationException if either is null, naming which
          */
         public Builder credential(String name, Secret secret) {
-            credentials.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(secret, "secret"));
+            required(name, "credential", "name", "the credential's variable name, such as " + OPENAI_ADMIN_KEY);
+            required(secret, "credential", "secret", "Secret.of(...) holding the credential " + name);
+            credentials.put(name, secret);
             return this;
         }
 
@@ -310,9 +312,11 @@ public final class ProviderConfig {
          *
          * @param value the policy; {@link RetryPolicy#none()} to never retry
          * @return this builder
+         * @throws ProviderConfigurationException if it is null
          */
         public Builder retryPolicy(RetryPolicy value) {
-            this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+            this.retryPolicy = required(value, "retryPolicy", "value",
+                    "a RetryPolicy: RetryPolicy.defaults(), or RetryPolicy.none() to never retry");
             return this;
         }
 
@@ -322,9 +326,12 @@ public final class ProviderConfig {
          * @param name the setting's name
          * @param value its value
          * @return this builder
+         * @throws ProviderConfigurationException if either is null, naming which
          */
         public Builder property(String name, String value) {
-            properties.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            required(name, "property", "name", "the setting's name");
+            required(value, "property", "value", "a value for the property " + name);
+            properties.put(name, value);
             return this;
         }
 
@@ -335,6 +342,15 @@ public final class ProviderConfig {
          */
         public ProviderConfig build() {
             return new ProviderConfig(this);
+        }
+
+        /** A ProviderConfigurationException, not a bare NullPointerException, naming the missing parameter. */
+        static <T> T required(T value, String method, String parameter, String expected) {
+            if (value == null) {
+                throw new ProviderConfigurationException("ProviderConfig: " + method + "(...) got null for its parameter '"
+                        + parameter + "'; pass " + expected + ".");
+            }
+            return value;
         }
 
         private static Duration positive(Duration value, String name) {

@@ -1,7 +1,6 @@
 package dev.roster;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How core's policy retries a failed call: 429, 500, 502, 503, 504, connection failures and
@@ -37,12 +36,12 @@ public record RetryPolicy(int maxAttempts, Duration baseBackoff, Duration maxBac
     /** The rate-limit budget of {@link #defaults()} and of the four-argument constructor: one minute. */
     public static final Duration DEFAULT_RATE_LIMIT_BUDGET = Duration.ofMinutes(1);
 
-    // Compact constructor: Checks the values. throws ProviderConfigurationException if a value is out of range
+    // Compact constructor: Checks the values. throws ProviderConfigurationException if a value is null or out of range
     public RetryPolicy {
-        Objects.requireNonNull(baseBackoff, "baseBackoff");
-        Objects.requireNonNull(maxBackoff, "maxBackoff");
-        Objects.requireNonNull(maxHonouredWait, "maxHonouredWait");
-        Objects.requireNonNull(rateLimitBudget, "rateLimitBudget");
+        required(baseBackoff, "baseBackoff");
+        required(maxBackoff, "maxBackoff");
+        required(maxHonouredWait, "maxHonouredWait");
+        required(rateLimitBudget, "rateLimitBudget");
         if (maxAttempts < 1) {
             throw new ProviderConfigurationException("RetryPolicy.maxAttempts must be at least 1 (1 = no retry); got " + maxAttempts + ".");
         }
@@ -52,6 +51,13 @@ public record RetryPolicy(int maxAttempts, Duration baseBackoff, Duration maxBac
         if (maxBackoff.compareTo(baseBackoff) < 0) {
             throw new ProviderConfigurationException("RetryPolicy.maxBackoff (" + maxBackoff
                     + ") must not be shorter than baseBackoff (" + baseBackoff + ").");
+        }
+    }
+
+    private static void required(Duration value, String component) {
+        if (value == null) {
+            throw new ProviderConfigurationException("RetryPolicy." + component + " must not be null; use Duration.ZERO for "
+                    + "none, or RetryPolicy.defaults() / RetryPolicy.none() for a whole policy.");
         }
     }
 
