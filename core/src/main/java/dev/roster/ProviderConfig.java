@@ -1,5 +1,6 @@
 package dev.roster;
 
+import dev.roster.spi.Redactor;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * How to reach and authenticate with a vendor. Immutable; build one with {@link #builder()} or
@@ -151,6 +153,11 @@ public final class ProviderConfig {
                     ErrorDetails.of(providerId), null);
         }
         return secret;
+    }
+
+    /** Masks every configured credential, for text core did not write itself (a factory's failure). */
+    Redactor credentialRedactor() {
+        return Redactor.of(credentials.values().stream().map(Secret::reveal).collect(Collectors.toList()));
     }
 
     /**
