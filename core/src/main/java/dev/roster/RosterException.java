@@ -1,5 +1,6 @@
 package dev.roster;
 
+import dev.roster.internal.RosterExceptionAccess;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.util.List;
@@ -101,16 +102,17 @@ public class RosterException extends RuntimeException {
         return attempts;
     }
 
-    /**
-     * Records the attempts that led to this failure. Core's retry policy calls it on the failure it
-     * finally throws; it is not meant for adapters.
-     *
-     * @param history one short description per failed attempt, oldest first
-     * @return this exception
-     */
-    public RosterException withAttempts(List<String> history) {
-        this.attempts = List.copyOf(history);
-        return this;
+    static {
+        // Core's retry policy, in dev.roster.internal, records the attempts; nobody else can.
+        RosterExceptionAccess.register(new AttemptsAccess());
+    }
+
+    /** Lets core's policy record the attempts without a public setter (see {@link RosterExceptionAccess}). */
+    private static final class AttemptsAccess implements RosterExceptionAccess.Access {
+        @Override
+        public void recordAttempts(RosterException failure, List<String> history) {
+            failure.attempts = List.copyOf(history);
+        }
     }
 
     /**

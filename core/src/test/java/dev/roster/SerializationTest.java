@@ -2,6 +2,7 @@ package dev.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.internal.RosterExceptionAccess;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -74,7 +75,7 @@ class SerializationTest {
     void reasonAttemptsAndCause() throws Exception {
         ConflictException conflict = new ConflictException(ConflictException.Reason.ACCEPTED_CANNOT_BE_REVOKED, "accepted",
                 FULL, new IOException("underneath"));
-        conflict.withAttempts(List.of("HTTP 503 (failed)", "HTTP 409 (failed)"));
+        RosterExceptionAccess.recordAttempts(conflict, List.of("HTTP 503 (failed)", "HTTP 409 (failed)"));
 
         ConflictException copy = roundTrip(conflict);
 

@@ -236,7 +236,7 @@ final class RetryingAttempts implements Attempts {
     }
 
     private static RosterException attach(RosterException failure, List<String> history) {
-        return history.size() > 1 ? failure.withAttempts(history) : failure;
+        return history.size() > 1 ? RosterExceptionAccess.recordAttempts(failure, history) : failure;
     }
 
     static String describe(RosterException failure) {
