@@ -68,6 +68,12 @@ public interface InvitationProvider extends AutoCloseable {
     /**
      * Withdraws a pending invitation.
      *
+     * <p>Through core's policy this holds even when the vendor fails mid-call: with retries on, the
+     * invitation is looked up first, so that a delete whose answer was lost can be told apart from
+     * one for an id the vendor never had. An unknown id is never answered {@code true}, and an
+     * invitation the look-up found and this call revoked never {@code false}. A failure that
+     * outlasts the retries is thrown (a {@link ProviderUnavailableException}); calling again is safe.
+     *
      * @param invitationId an id a provider returned
      * @return true if it was revoked; false if the vendor has no such invitation
      * @throws ConflictException with {@link ConflictException.Reason#ACCEPTED_CANNOT_BE_REVOKED} if it

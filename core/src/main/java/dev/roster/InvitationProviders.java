@@ -4,6 +4,7 @@ import dev.roster.internal.Attempts;
 import dev.roster.internal.PolicyInvitationProvider;
 import dev.roster.internal.ProviderRegistry;
 import dev.roster.spi.InvitationProviderFactory;
+import dev.roster.spi.Redactor;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -142,15 +143,28 @@ public final class InvitationProviders {
         return Collections.unmodifiableSet(new TreeSet<>(ProviderRegistry.scan(loader).factories().keySet()));
     }
 
+    /**
+     * Creates the adapter. A factory is third-party code that was handed the credentials, so what
+     * it throws is searched for them: a failure quoting one is reported with it masked, in the
+     * message and in the attached cause (as {@link Redactor#redact(Throwable)} copies it).
+     */
     private static InvitationProvider create(InvitationProviderFactory factory, String id, ProviderConfig config) {
         InvitationProvider adapter;
         try {
             adapter = factory.create(config);
         } catch (RosterException e) {
-            throw e;
-        } catch (RuntimeException | LinkageError e) {
+            Redactor redactor = config.credentialRedactor();
+            Throwable safe = redactor.redact(e);
+            if (safe == e) {
+                throw e;
+            }
             throw new ProviderConfigurationException("The '" + id + "' provider (" + factory.getClass().getName()
-                    + ") failed to start: " + e, ErrorDetails.of(id), e);
+                    + ") failed to start, and its error quoted a configured credential (masked here): "
+                    + redactor.redact(e.getMessage()), ErrorDetails.of(id), safe);
+        } catch (RuntimeException | LinkageError e) {
+            Redactor redactor = config.credentialRedactor();
+            throw new ProviderConfigurationException("The '" + id + "' provider (" + factory.getClass().getName()
+                    + ") failed to start: " + redactor.redact(e.toString()), ErrorDetails.of(id), redactor.redact(e));
         }
         if (adapter == null) {
             throw new ProviderConfigurationException("The '" + id + "' provider (" + factory.getClass().getName()

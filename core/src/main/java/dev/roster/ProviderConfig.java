@@ -1,14 +1,16 @@
 package dev.roster;
 
+import dev.roster.spi.Redactor;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * How to reach and authenticate with a vendor. Immutable; build one with {@link #builder()} or
@@ -79,7 +81,7 @@ public final class ProviderConfig {
      * @return a configuration with those credentials and default settings
      */
     public static ProviderConfig fromEnvironment(Map<String, String> environment) {
-        Objects.requireNonNull(environment, "environment");
+        Builder.required(environment, "fromEnvironment", "environment", "the variables to read, such as System.getenv()");
         Builder builder = builder();
         for (String name : KNOWN_CREDENTIALS) {
             String value = environment.get(name);
@@ -153,6 +155,11 @@ public final class ProviderConfig {
         return secret;
     }
 
+    /** Masks every configured credential, for text core did not write itself (a factory's failure). */
+    Redactor credentialRedactor() {
+        return Redactor.of(credentials.values().stream().map(Secret::reveal).collect(Collectors.toList()));
+    }
+
     /**
      * The time allowed to open a connection.
      *
@@ -199,7 +206,11 @@ public final class ProviderConfig {
         return Optional.ofNullable(properties.get(name));
     }
 
-    /** Shows every setting, and of the credentials only their names. */
+    /**
+     * Shows the settings, but of the credentials and the provider-specific properties only their
+     * names: a property's value may be a token too (an organisation id, a proxy password), and core
+     * cannot tell which ones are safe to print.
+     */
     @Override
     public String toString() {
         Map<String, String> shownCredentials = new TreeMap<>();
@@ -209,7 +220,7 @@ public final class ProviderConfig {
                 + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout
                 + ", retryPolicy=" + retryPolicy
-                + ", properties=" + new TreeMap<>(properties) + "]";
+                + ", properties=" + new TreeSet<>(properties.keySet()) + "]";
     }
 
     /** Builds a {@link ProviderConfig}. */
@@ -270,9 +281,12 @@ public final class ProviderConfig {
          * @param name its environment variable name, such as {@value #OPENAI_ADMIN_KEY}
          * @param secret the credential
          * @return this builder
+         * @throws ProviderConfigurationException if either is null, naming which
          */
         public Builder credential(String name, Secret secret) {
-            credentials.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(secret, "secret"));
+            required(name, "credential", "name", "the credential's variable name, such as " + OPENAI_ADMIN_KEY);
+            required(secret, "credential", "secret", "Secret.of(...) holding the credential " + name);
+            credentials.put(name, secret);
             return this;
         }
 
@@ -305,9 +319,11 @@ public final class ProviderConfig {
          *
          * @param value the policy; {@link RetryPolicy#none()} to never retry
          * @return this builder
+         * @throws ProviderConfigurationException if it is null
          */
         public Builder retryPolicy(RetryPolicy value) {
-            this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+            this.retryPolicy = required(value, "retryPolicy", "value",
+                    "a RetryPolicy: RetryPolicy.defaults(), or RetryPolicy.none() to never retry");
             return this;
         }
 
@@ -317,9 +333,12 @@ public final class ProviderConfig {
          * @param name the setting's name
          * @param value its value
          * @return this builder
+         * @throws ProviderConfigurationException if either is null, naming which
          */
         public Builder property(String name, String value) {
-            properties.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            required(name, "property", "name", "the setting's name");
+            required(value, "property", "value", "a value for the property " + name);
+            properties.put(name, value);
             return this;
         }
 
@@ -330,6 +349,15 @@ public final class ProviderConfig {
          */
         public ProviderConfig build() {
             return new ProviderConfig(this);
+        }
+
+        /** A ProviderConfigurationException, not a bare NullPointerException, naming the missing parameter. */
+        static <T> T required(T value, String method, String parameter, String expected) {
+            if (value == null) {
+                throw new ProviderConfigurationException("ProviderConfig: " + method + "(...) got null for its parameter '"
+                        + parameter + "'; pass " + expected + ".");
+            }
+            return value;
         }
 
         private static Duration positive(Duration value, String name) {

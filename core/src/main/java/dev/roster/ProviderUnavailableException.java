@@ -13,9 +13,11 @@ import java.util.Optional;
  */
 public class ProviderUnavailableException extends RosterException {
 
-    private static final long serialVersionUID = 1L;
+    /** 2: the wait travels as a plain field; version 1 lost it on the way. */
+    private static final long serialVersionUID = 2L;
 
-    private final transient Optional<Duration> retryAfter;
+    /** The vendor's wait, or null: a plain field, since an Optional is not serializable. */
+    private final Duration retryAfter;
 
     /**
      * A failure with a message only.
@@ -48,7 +50,7 @@ public class ProviderUnavailableException extends RosterException {
     public ProviderUnavailableException(String message, Optional<Duration> retryAfter, ErrorDetails details,
             Throwable cause) {
         super(message, details, cause);
-        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter").orElse(null);
     }
 
     /**
@@ -57,6 +59,6 @@ public class ProviderUnavailableException extends RosterException {
      * @return the wait, if the vendor said
      */
     public Optional<Duration> retryAfter() {
-        return retryAfter;
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -11,9 +11,11 @@ import java.util.Optional;
  */
 public class RateLimitedException extends RosterException {
 
-    private static final long serialVersionUID = 1L;
+    /** 2: the wait travels as a plain field; version 1 lost it on the way. */
+    private static final long serialVersionUID = 2L;
 
-    private final transient Optional<Duration> retryAfter;
+    /** The vendor's wait, or null: a plain field, since an Optional is not serializable. */
+    private final Duration retryAfter;
 
     /**
      * A rate-limit failure.
@@ -25,7 +27,7 @@ public class RateLimitedException extends RosterException {
      */
     public RateLimitedException(String message, Optional<Duration> retryAfter, ErrorDetails details, Throwable cause) {
         super(message, details, cause);
-        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter").orElse(null);
     }
 
     /**
@@ -34,6 +36,6 @@ public class RateLimitedException extends RosterException {
      * @return the wait, if the vendor said
      */
     public Optional<Duration> retryAfter() {
-        return retryAfter;
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -1,7 +1,6 @@
 package dev.roster;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How core's policy retries a failed call: 429, 500, 502, 503, 504, connection failures and
@@ -45,13 +44,13 @@ public record RetryPolicy(int maxAttempts, Duration baseBackoff, Duration maxBac
      * @param maxBackoff the longest wait between two attempts that core chooses itself
      * @param maxHonouredWait the longest {@code Retry-After} core will wait out
      * @param rateLimitBudget how long one call may keep waiting out 429s without using up attempts
-     * @throws ProviderConfigurationException if a value is out of range
+     * @throws ProviderConfigurationException if a value is null or out of range
      */
     public RetryPolicy {
-        Objects.requireNonNull(baseBackoff, "baseBackoff");
-        Objects.requireNonNull(maxBackoff, "maxBackoff");
-        Objects.requireNonNull(maxHonouredWait, "maxHonouredWait");
-        Objects.requireNonNull(rateLimitBudget, "rateLimitBudget");
+        required(baseBackoff, "baseBackoff");
+        required(maxBackoff, "maxBackoff");
+        required(maxHonouredWait, "maxHonouredWait");
+        required(rateLimitBudget, "rateLimitBudget");
         if (maxAttempts < 1) {
             throw new ProviderConfigurationException("RetryPolicy.maxAttempts must be at least 1 (1 = no retry); got " + maxAttempts + ".");
         }
@@ -61,6 +60,13 @@ public record RetryPolicy(int maxAttempts, Duration baseBackoff, Duration maxBac
         if (maxBackoff.compareTo(baseBackoff) < 0) {
             throw new ProviderConfigurationException("RetryPolicy.maxBackoff (" + maxBackoff
                     + ") must not be shorter than baseBackoff (" + baseBackoff + ").");
+        }
+    }
+
+    private static void required(Duration value, String component) {
+        if (value == null) {
+            throw new ProviderConfigurationException("RetryPolicy." + component + " must not be null; use Duration.ZERO for "
+                    + "none, or RetryPolicy.defaults() / RetryPolicy.none() for a whole policy.");
         }
     }
 

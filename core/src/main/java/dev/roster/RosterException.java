@@ -1,5 +1,8 @@
 package dev.roster;
 
+import dev.roster.internal.RosterExceptionAccess;
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +18,15 @@ import java.util.OptionalInt;
  */
 public class RosterException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+    /** 2: the details travel as plain fields; version 1 lost them on the way. */
+    private static final long serialVersionUID = 2L;
 
-    private final transient ErrorDetails details;
+    /** Rebuilt from the plain fields below after deserialization: a record of Optionals is not serializable. */
+    private transient ErrorDetails details;
+    private final String providerId;
+    private final Integer httpStatus;
+    private final String vendorCode;
+    private final String requestId;
     private volatile List<String> attempts = List.of();
 
     /**
@@ -39,6 +48,18 @@ public class RosterException extends RuntimeException {
     public RosterException(String message, ErrorDetails details, Throwable cause) {
         super(withDetails(message, details), cause);
         this.details = Objects.requireNonNull(details, "details");
+        this.providerId = details.providerId().orElse(null);
+        this.httpStatus = details.httpStatus().isPresent() ? details.httpStatus().getAsInt() : null;
+        this.vendorCode = details.vendorCode().orElse(null);
+        this.requestId = details.requestId().orElse(null);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        details = new ErrorDetails(Optional.ofNullable(providerId),
+                httpStatus == null ? OptionalInt.empty() : OptionalInt.of(httpStatus),
+                Optional.ofNullable(vendorCode), Optional.ofNullable(requestId));
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
     }
 
     private static String withDetails(String message, ErrorDetails details) {
@@ -81,16 +102,17 @@ public class RosterException extends RuntimeException {
         return attempts;
     }
 
-    /**
-     * Records the attempts that led to this failure. Core's retry policy calls it on the failure it
-     * finally throws; it is not meant for adapters.
-     *
-     * @param history one short description per failed attempt, oldest first
-     * @return this exception
-     */
-    public RosterException withAttempts(List<String> history) {
-        this.attempts = List.copyOf(history);
-        return this;
+    static {
+        // Core's retry policy, in dev.roster.internal, records the attempts; nobody else can.
+        RosterExceptionAccess.register(new AttemptsAccess());
+    }
+
+    /** Lets core's policy record the attempts without a public setter (see {@link RosterExceptionAccess}). */
+    private static final class AttemptsAccess implements RosterExceptionAccess.Access {
+        @Override
+        public void recordAttempts(RosterException failure, List<String> history) {
+            failure.attempts = List.copyOf(history);
+        }
     }
 
     /**

@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.roster.fixtures.AlphaFactory;
 import dev.roster.fixtures.AlphaTwinFactory;
 import dev.roster.fixtures.CapturingLoggerFinder;
+import dev.roster.fixtures.LeakyCreateFactory;
 import dev.roster.fixtures.ProviderJars;
 import dev.roster.internal.PolicyInvitationProvider;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +116,40 @@ class InvitationProvidersTest {
                     .hasMessageContaining("cannot reach the keystore")
                     .hasCauseInstanceOf(IllegalStateException.class);
             assertThat(e.providerId()).contains("faulty");
+        }
+
+        @Test
+        @DisplayName("masks the configured credentials in a failure from create(), in the message and the whole cause chain")
+        void createFailureQuotingTheKeyIsRedacted() {
+            String key = "sk-leaky-0123456789abcdef";
+            ProviderConfig config = CONFIG.toBuilder().credential(LeakyCreateFactory.KEY, Secret.of(key)).build();
+
+            ProviderConfigurationException e = catchThrowableOfType(ProviderConfigurationException.class,
+                    () -> InvitationProviders.load("leaky", config, ProviderJars.of("leaky")));
+
+            assertThat(e.getMessage()).contains("'leaky'", "could not validate key [redacted]").doesNotContain(key);
+            assertThat(e.providerId()).contains("leaky");
+            assertThat(everythingPrinted(e)).contains("IllegalStateException", "UncheckedIOException", "IOException",
+                    "401 Unauthorized", "IllegalArgumentException", "key=[redacted]").doesNotContain(key);
+        }
+
+        @Test
+        @DisplayName("masks the credentials in a Roster failure from create() too, reporting it as a configuration error")
+        void rosterFailureQuotingTheKeyIsRedacted() {
+            String key = "sk-leaky-fedcba9876543210";
+            ProviderConfig config = CONFIG.toBuilder().credential(LeakyCreateFactory.KEY, Secret.of(key)).build();
+
+            ProviderConfigurationException e = catchThrowableOfType(ProviderConfigurationException.class,
+                    () -> InvitationProviders.load("leaky-roster", config, ProviderJars.of("leaky-roster")));
+
+            assertThat(e.getMessage()).contains("'leaky-roster'", "refused the key [redacted]").doesNotContain(key);
+            assertThat(everythingPrinted(e)).contains("AuthenticationException", "echo: [redacted]").doesNotContain(key);
+        }
+
+        private String everythingPrinted(Throwable failure) {
+            StringWriter out = new StringWriter();
+            failure.printStackTrace(new PrintWriter(out));
+            return out.toString();
         }
 
         @Test

@@ -267,9 +267,24 @@ class ModelTest {
                     .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("negative");
             assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(2), second, second))
                     .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("maxBackoff");
-            assertThatThrownBy(() -> new RetryPolicy(3, null, second, second)).isInstanceOf(NullPointerException.class);
             assertThatThrownBy(() -> new RetryPolicy(3, second, second, second, second.negated()))
                     .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("negative");
+        }
+
+        @Test
+        @DisplayName("refuses a null duration with a configuration error naming the component, not a NullPointerException")
+        void nullComponents() {
+            Duration second = Duration.ofSeconds(1);
+            assertThatThrownBy(() -> new RetryPolicy(3, null, second, second))
+                    .isExactlyInstanceOf(ProviderConfigurationException.class).hasMessageContaining("RetryPolicy.baseBackoff");
+            assertThatThrownBy(() -> new RetryPolicy(3, second, null, second))
+                    .isExactlyInstanceOf(ProviderConfigurationException.class).hasMessageContaining("RetryPolicy.maxBackoff");
+            assertThatThrownBy(() -> new RetryPolicy(3, second, second, null))
+                    .isExactlyInstanceOf(ProviderConfigurationException.class).hasMessageContaining("RetryPolicy.maxHonouredWait");
+            assertThatThrownBy(() -> new RetryPolicy(3, second, second, second, null))
+                    .isExactlyInstanceOf(ProviderConfigurationException.class).hasMessageContaining("RetryPolicy.rateLimitBudget");
+            assertThatThrownBy(() -> RetryPolicy.defaults().withRateLimitBudget(null))
+                    .isExactlyInstanceOf(ProviderConfigurationException.class).hasMessageContaining("RetryPolicy.rateLimitBudget");
         }
     }
 

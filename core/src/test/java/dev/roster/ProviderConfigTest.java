@@ -65,6 +65,47 @@ class ProviderConfigTest {
     }
 
     @Test
+    @DisplayName("refuses nulls with a configuration error naming the method and parameter, not a NullPointerException")
+    void nullsAreConfigurationErrors() {
+        ProviderConfig.Builder builder = ProviderConfig.builder();
+
+        assertThatThrownBy(() -> builder.credential(null, Secret.of("x")))
+                .isExactlyInstanceOf(ProviderConfigurationException.class).hasMessageContaining("credential(...)")
+                .hasMessageContaining("'name'");
+        assertThatThrownBy(() -> builder.credential(ProviderConfig.OPENAI_ADMIN_KEY, null))
+                .isExactlyInstanceOf(ProviderConfigurationException.class).hasMessageContaining("credential(...)")
+                .hasMessageContaining("'secret'").hasMessageContaining(ProviderConfig.OPENAI_ADMIN_KEY);
+        assertThatThrownBy(() -> builder.property(null, "v"))
+                .isExactlyInstanceOf(ProviderConfigurationException.class).hasMessageContaining("property(...)")
+                .hasMessageContaining("'name'");
+        assertThatThrownBy(() -> builder.property("organization", null))
+                .isExactlyInstanceOf(ProviderConfigurationException.class).hasMessageContaining("property(...)")
+                .hasMessageContaining("'value'").hasMessageContaining("organization");
+        assertThatThrownBy(() -> builder.retryPolicy(null))
+                .isExactlyInstanceOf(ProviderConfigurationException.class).hasMessageContaining("retryPolicy(...)")
+                .hasMessageContaining("RetryPolicy.none()");
+        assertThatThrownBy(() -> ProviderConfig.fromEnvironment(null))
+                .isExactlyInstanceOf(ProviderConfigurationException.class).hasMessageContaining("'environment'");
+        assertThat(builder.build().credential(ProviderConfig.OPENAI_ADMIN_KEY)).isEmpty();
+        assertThat(builder.build().properties()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("prints the names of credentials and properties, never their values")
+    void toStringShowsNamesOnly() {
+        ProviderConfig config = ProviderConfig.builder()
+                .credential(ProviderConfig.OPENAI_ADMIN_KEY, Secret.of("sk-admin-credential-value"))
+                .property("proxyPassword", "hunter2-property-value")
+                .property("organization", "org-property-value")
+                .build();
+
+        assertThat(config.toString())
+                .contains(ProviderConfig.OPENAI_ADMIN_KEY, "proxyPassword", "organization")
+                .contains("properties=[organization, proxyPassword]")
+                .doesNotContain("credential-value", "property-value", "hunter2");
+    }
+
+    @Test
     @DisplayName("keeps provider-specific properties, and copies are independent")
     void properties() {
         ProviderConfig original = ProviderConfig.builder().property("organization", "org-1").build();

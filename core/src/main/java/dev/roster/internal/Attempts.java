@@ -40,6 +40,15 @@ public interface Attempts {
     <T> T run(String operation, Supplier<T> call, Function<RosterException, Optional<T>> recover);
 
     /**
+     * Whether a call may be tried again after a failure whose outcome is unknown, and so whether
+     * {@code recover} may ever be asked. False when every call is made once: the failure is then
+     * thrown as it is.
+     *
+     * @return true if failures are retried
+     */
+    boolean retries();
+
+    /**
      * Every call made exactly once.
      *
      * @return the single-attempt policy

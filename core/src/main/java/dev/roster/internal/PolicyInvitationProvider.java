@@ -24,7 +24,9 @@ import java.util.TreeSet;
  * Core's policy around an adapter: every argument is checked before the adapter sees it, calls go
  * through {@link Attempts} (retries), and {@code invite} never makes two invitations for one call:
  * a create whose outcome is unknown is looked up before it is sent again, and a conflicting invite
- * for an already-invited email answers with the pending invitation. Adapters stay thin translators.
+ * for an already-invited email answers with the pending invitation. {@code revoke} answers true
+ * only for an invitation that existed, even when a delete's answer is lost (see {@link #revoke}).
+ * Adapters stay thin translators.
  */
 public final class PolicyInvitationProvider implements InvitationProvider {
 
@@ -79,9 +81,18 @@ public final class PolicyInvitationProvider implements InvitationProvider {
         }
     }
 
-    private Optional<Boolean> revokedAlready(String id) {
+    /**
+     * After a delete whose outcome is unknown: whether it took effect. REVOKED means it did. Gone
+     * means it did only if the invitation was there before the delete: a vendor that deletes
+     * outright (OpenAI) shows a revoked invitation and one that never existed alike. Otherwise the
+     * delete is sent again, which cannot harm (it is idempotent), and the vendor's answer decides.
+     */
+    private Optional<Boolean> revokedAlready(String id, boolean seenBefore) {
         Optional<Invitation> now = Objects.requireNonNull(adapter.find(id), "adapter returned null from find");
-        return now.isEmpty() || now.get().status() == InvitationStatus.REVOKED ? Optional.of(true) : Optional.empty();
+        if (now.isPresent()) {
+            return now.get().status() == InvitationStatus.REVOKED ? Optional.of(true) : Optional.empty();
+        }
+        return seenBefore ? Optional.of(true) : Optional.empty();
     }
 
     private Optional<Invitation> pendingFor(String email) {
@@ -105,12 +116,25 @@ public final class PolicyInvitationProvider implements InvitationProvider {
         return Objects.requireNonNull(attempts.run("list", () -> adapter.list(bounded)), "adapter returned null from list");
     }
 
+    /**
+     * Revokes, answering true only for an invitation that existed, even when the delete's answer
+     * is lost. With retries on, the invitation is looked up first (one {@code find}), so that after
+     * a delete whose outcome is unknown (a 5xx, an I/O error, a timeout) core can tell "revoked
+     * by this call" from "never existed": REVOKED afterwards is true; gone afterwards is true if it
+     * was there before, and otherwise the delete is sent again for the vendor to answer (false for
+     * an unknown id); still there and not revoked, the delete is sent again. The look-up never
+     * stops the delete: a vendor slow to show a new invitation still gets it. With retries off,
+     * the delete is sent once and nothing is looked up.
+     */
     @Override
     public boolean revoke(String invitationId) {
         String id = InputRules.invitationId(invitationId);
-        // A delete whose answer was lost may have worked, and sending it again would then answer
-        // "no such invitation": check first.
-        return attempts.run("revoke", () -> adapter.revoke(id), unknownOutcome -> revokedAlready(id));
+        if (!attempts.retries()) {
+            return attempts.run("revoke", () -> adapter.revoke(id));
+        }
+        boolean seenBefore = Objects.requireNonNull(attempts.run("find", () -> adapter.find(id)),
+                "adapter returned null from find").isPresent();
+        return attempts.run("revoke", () -> adapter.revoke(id), unknownOutcome -> revokedAlready(id, seenBefore));
     }
 
     @Override

@@ -138,6 +138,12 @@ final class RetryingAttempts implements Attempts {
         }
     }
 
+    @Override
+    public boolean retries() {
+        // With one attempt, the first failure of any kind but a paced 429 is thrown: nothing is looked up.
+        return policy.maxAttempts() > 1;
+    }
+
     /** The wait before attempt {@code attempt + 1}: exponential, capped, with "equal jitter". */
     Duration backoff(int attempt) {
         double exponential = policy.baseBackoff().toNanos() * Math.pow(2, attempt - 1);
@@ -236,7 +242,7 @@ final class RetryingAttempts implements Attempts {
     }
 
     private static RosterException attach(RosterException failure, List<String> history) {
-        return history.size() > 1 ? failure.withAttempts(history) : failure;
+        return history.size() > 1 ? RosterExceptionAccess.recordAttempts(failure, history) : failure;
     }
 
     static String describe(RosterException failure) {

@@ -5,9 +5,7 @@ import dev.roster.ProviderConfig;
 import dev.roster.ProviderConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
@@ -51,8 +49,23 @@ public final class HttpEndpoints {
     }
 
     /**
-     * Whether a URI host is this machine: {@code localhost} or a loopback address literal. Names
-     * other than {@code localhost} are never resolved, so DNS cannot make a remote host look local.
+     * Whether a URI host is this machine, decided from its text alone: no resolver, no DNS, so no
+     * name can be made to look local (DNS rebinding). Exactly these are loopback:
+     *
+     * <ul>
+     *   <li>{@code localhost}, in any case (and not {@code localhost.} nor any other name);</li>
+     *   <li>an IPv4 dotted quad in 127.0.0.0/8: four decimal octets of 0 to 255, ASCII digits
+     *       without leading zeros ({@code 127.0.0.1}, {@code 127.9.9.9}). The legacy short, hex and
+     *       octal forms some resolvers accept ({@code 127.1}, {@code 0x7f000001},
+     *       {@code 0177.0.0.1}) are refused;</li>
+     *   <li>an IPv6 literal, recognised by its {@code ':'}, for {@code ::1} in any of its spellings
+     *       ({@code 0:0:0:0:0:0:0:1}, {@code 0000::0001}), in brackets or not. Zone ids
+     *       ({@code ::1%lo}) and embedded IPv4 forms, including the IPv4-mapped
+     *       {@code ::ffff:127.0.0.1}, are refused: simulators listen on {@code 127.0.0.1} or
+     *       {@code ::1}, and one plain spelling per address leaves nothing to argue about.</li>
+     * </ul>
+     *
+     * <p>A host name such as {@code cafe} or {@code deadbeef} is a name, not an address: refused.
      *
      * @param host the host part of a URI, IPv6 literals in brackets or not; null is not loopback
      * @return true if the host is a loopback address
@@ -61,18 +74,82 @@ public final class HttpEndpoints {
         if (host == null) {
             return false;
         }
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (bare.equalsIgnoreCase("localhost")) {
+        if (host.startsWith("[") && host.endsWith("]")) {
+            // Brackets hold IPv6 literals only (RFC 3986): "[127.0.0.1]" and "[localhost]" are not hosts.
+            String literal = host.substring(1, host.length() - 1);
+            return literal.indexOf(':') >= 0 && isIpv6Loopback(literal);
+        }
+        if (host.equalsIgnoreCase("localhost")) {
             return true;
         }
-        if (!bare.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
+        return host.indexOf(':') >= 0 ? isIpv6Loopback(host) : isIpv4Loopback(host);
+    }
+
+    /** A dotted quad of four plain decimal octets whose first is 127. */
+    private static boolean isIpv4Loopback(String text) {
+        String[] octets = text.split("\\.", -1);
+        if (octets.length != 4) {
             return false;
         }
-        try {
-            return InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (UnknownHostException e) {
+        for (String octet : octets) {
+            if (!digits(octet, 3, false) || (octet.length() > 1 && octet.charAt(0) == '0') || Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return octets[0].equals("127");
+    }
+
+    /** Eight groups of one to four hex digits, at most one "::" standing for the missing ones: 0:0:0:0:0:0:0:1. */
+    private static boolean isIpv6Loopback(String text) {
+        int gap = text.indexOf("::");
+        if (gap >= 0 && gap != text.lastIndexOf("::")) {
             return false;
         }
+        String[] head = groups(gap < 0 ? text : text.substring(0, gap));
+        String[] tail = gap < 0 ? new String[0] : groups(text.substring(gap + 2));
+        int written = head.length + tail.length;
+        if (gap < 0 ? written != 8 : written > 7) {
+            return false;
+        }
+        int[] address = new int[8];
+        for (int i = 0; i < head.length; i++) {
+            if (!digits(head[i], 4, true)) {
+                return false;
+            }
+            address[i] = Integer.parseInt(head[i], 16);
+        }
+        for (int i = 0; i < tail.length; i++) {
+            if (!digits(tail[i], 4, true)) {
+                return false;
+            }
+            address[8 - tail.length + i] = Integer.parseInt(tail[i], 16);
+        }
+        for (int i = 0; i < 7; i++) {
+            if (address[i] != 0) {
+                return false;
+            }
+        }
+        return address[7] == 1;
+    }
+
+    private static String[] groups(String text) {
+        return text.isEmpty() ? new String[0] : text.split(":", -1);
+    }
+
+    /** 1 to {@code max} ASCII digits (hex ones too if {@code hex}): never Unicode digits, which parseInt would take. */
+    private static boolean digits(String text, int max, boolean hex) {
+        if (text.isEmpty() || text.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            boolean hexLetter = (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!digit && !(hex && hexLetter)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -34,9 +34,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Outcome 2 of the reliability issue, proved exhaustively at the policy: under every sequence of up
  * to {@value #LONGEST} faults (each vendor call in turn answered normally, refused with a 500,
  * rate limited, or acted on with its answer lost), one {@code invite} leaves at most one invitation
- * for its email, and one {@code revoke} never reports an invitation it revoked as unknown. Run
- * against a vendor that refuses a second pending invitation (409) and one that accepts it, where
- * only core's lookup-before-resend stands between a lost answer and a duplicate.
+ * for its email, and one {@code revoke} never reports an invitation it revoked as unknown, nor an
+ * unknown id as revoked. Invites run against a vendor that refuses a second pending invitation
+ * (409) and one that accepts it, where only core's lookup-before-resend stands between a lost
+ * answer and a duplicate; revokes against a vendor that deletes a revoked invitation (OpenAI: a
+ * second delete is a 404) and one that keeps it as REVOKED (Confluent: a second delete succeeds).
  */
 @DisplayName("Under every fault sequence")
 class FaultSequencesTest {
@@ -84,27 +86,57 @@ class FaultSequencesTest {
         assertThat(runs).isEqualTo(1 + 4 + 16 + 64 + 256 + 1024);
     }
 
-    @ParameterizedTest(name = "at a vendor that {0} a second pending invitation")
-    @ValueSource(strings = {"refuses", "accepts"})
+    @ParameterizedTest(name = "at a vendor that {0} a revoked invitation")
+    @ValueSource(strings = {"deletes", "keeps"})
     @DisplayName("one revoke of a pending invitation answers true or fails, never 'no such invitation'")
-    void revokeNeverDenies(String duplicates) {
+    void revokeNeverDenies(String revoked) {
         List<String> violations = new ArrayList<>();
         for (List<Fault> faults : sequences()) {
-            FakeVendor vendor = new FakeVendor(duplicates.equals("refuses"), List.of());
+            FakeVendor vendor = new FakeVendor(true, List.of()).deletingRevoked(revoked.equals("deletes"));
             Invitation existing = vendor.create("ada@example.com");
             vendor.script(faults);
             InvitationProvider policy = policyAround(vendor);
             try {
-                boolean revoked = policy.revoke(existing.id());
+                boolean answer = policy.revoke(existing.id());
                 InvitationStatus now = vendor.status(existing.id());
-                if (!revoked || now != InvitationStatus.REVOKED) {
-                    violations.add(faults + ": revoke answered " + revoked + ", the invitation is " + now);
+                if (!answer || (now != null && now != InvitationStatus.REVOKED)) {
+                    violations.add(faults + ": revoke answered " + answer + ", the invitation is " + now + " (calls: "
+                            + vendor.calls + ")");
                 }
             } catch (ProviderUnavailableException | RateLimitedException transientFailure) {
                 // Allowed: the caller is told the outcome is not known, and may revoke again.
             }
         }
-        assertThat(violations).as("revoke under fault sequences").isEmpty();
+        assertThat(violations).as("revoke of a pending invitation under fault sequences").isEmpty();
+    }
+
+    @ParameterizedTest(name = "at a vendor that {0} a revoked invitation")
+    @ValueSource(strings = {"deletes", "keeps"})
+    @DisplayName("one revoke of an unknown id answers false or fails, never 'revoked'")
+    void revokeNeverInventsAnInvitation(String revoked) {
+        List<String> violations = new ArrayList<>();
+        int runs = 0;
+        for (List<Fault> faults : sequences()) {
+            runs++;
+            FakeVendor vendor = new FakeVendor(true, List.of()).deletingRevoked(revoked.equals("deletes"));
+            Invitation bystander = vendor.create("grace@example.com");
+            vendor.script(faults);
+            InvitationProvider policy = policyAround(vendor);
+            try {
+                if (policy.revoke("inv_unknown")) {
+                    violations.add(faults + ": revoke of an unknown id answered true (calls: " + vendor.calls + ")");
+                }
+            } catch (ProviderUnavailableException | RateLimitedException transientFailure) {
+                // Allowed: the outcome could not be learnt; revoking again answers false.
+            }
+            if (vendor.status(bystander.id()) != InvitationStatus.PENDING) {
+                violations.add(faults + ": revoke of an unknown id changed another invitation");
+            }
+        }
+        assertThat(violations)
+                .as("Of %d fault sequences, these answered 'revoked' for an id the vendor never had (core must not take "
+                        + "'gone after a failed delete' for success unless the invitation was there before)", runs)
+                .isEmpty();
     }
 
     private static InvitationProvider policyAround(FakeVendor vendor) {
@@ -133,6 +165,7 @@ class FaultSequencesTest {
     /** A vendor whose every call, in turn, suffers the next scripted fault. */
     private static final class FakeVendor implements InvitationProvider {
         private final boolean refusesDuplicates;
+        private boolean deletesRevoked;
         private final Deque<Fault> script = new ArrayDeque<>();
         private final List<Invitation> invitations = new ArrayList<>();
         final List<String> calls = new ArrayList<>();
@@ -140,6 +173,12 @@ class FaultSequencesTest {
         FakeVendor(boolean refusesDuplicates, List<Fault> faults) {
             this.refusesDuplicates = refusesDuplicates;
             script(faults);
+        }
+
+        /** Whether revoke removes the invitation (OpenAI), or keeps it as REVOKED and answers a second revoke with true (Confluent). */
+        FakeVendor deletingRevoked(boolean deletes) {
+            this.deletesRevoked = deletes;
+            return this;
         }
 
         void script(List<Fault> faults) {
@@ -211,12 +250,19 @@ class FaultSequencesTest {
         @Override
         public boolean revoke(String invitationId) {
             return call("revoke", () -> {
-                // As OpenAI does: a revoked (deleted) invitation is no longer there to revoke.
                 for (int i = 0; i < invitations.size(); i++) {
-                    if (invitations.get(i).id().equals(invitationId) && invitations.get(i).isPending()) {
-                        invitations.set(i, invitations.get(i).toBuilder().status(InvitationStatus.REVOKED).build());
+                    Invitation invitation = invitations.get(i);
+                    if (!invitation.id().equals(invitationId)) {
+                        continue;
+                    }
+                    if (deletesRevoked) {
+                        // As OpenAI does: gone, so a second delete finds nothing to revoke.
+                        invitations.remove(i);
                         return true;
                     }
+                    // As Confluent does: kept as REVOKED, and revoking it again succeeds again.
+                    invitations.set(i, invitation.toBuilder().status(InvitationStatus.REVOKED).build());
+                    return true;
                 }
                 return false;
             });

@@ -63,6 +63,10 @@ class PolicyValidationTest {
                     arguments(named("a NUL character", "ada\u0000@example.com")),
                     arguments(named("a zero-width format character", "ada\u200b@example.com")),
                     arguments(named("more than 254 characters", tooLong)),
+                    arguments(named("255 characters, one over the limit",
+                            "a".repeat(64) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(62))),
+                    arguments(named("two @ in a row", "two@@example.com")),
+                    arguments(named("a bell character", "ctrl\u0007@example.com")),
                     arguments(named("no dot in the domain", "ada@localhost")),
                     arguments(named("an empty domain", "ada@")),
                     arguments(named("an empty local part", "@example.com")),
@@ -178,7 +182,8 @@ class PolicyValidationTest {
         void passesGoodIds(String id) {
             assertThat(policy.find(id)).isEmpty();
             assertThat(policy.revoke(id)).isTrue();
-            assertThat(rich.calls()).containsExactly("find " + id, "revoke " + id);
+            // The second find is revoke's look-up before the delete (PolicyInvitationProvider.revoke).
+            assertThat(rich.calls()).containsExactly("find " + id, "find " + id, "revoke " + id);
         }
 
         @Test

@@ -37,6 +37,16 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("depends on core's published API, Feign, Jackson and the JDK only")
+    void onlyAllowedDependencies() {
+        classes().that().resideInAPackage("dev.roster.openai..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.roster.openai..", "dev.roster", "dev.roster.spi",
+                        "java..", "feign..", "com.fasterxml.jackson..")
+                .because("an adapter is a thin translator over core's API (the testkit, WireMock and others are test-only)")
+                .check(ADAPTER);
+    }
+
+    @Test
     @DisplayName("exposes only its factory publicly")
     void onlyTheFactoryIsPublic() {
         classes().that().arePublic().should().haveSimpleName("OpenAiProviderFactory")

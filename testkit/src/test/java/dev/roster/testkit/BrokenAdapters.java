@@ -53,6 +53,10 @@ final class BrokenAdapters {
 
         abstract InvitationProvider breakIt(InMemoryInvitationProvider backend);
 
+        InMemoryInvitationProvider backend() {
+            return backend;
+        }
+
         @Override
         protected InvitationProvider provider() {
             return InvitationProviders.withPolicy(breakIt(backend), ProviderConfig.defaults());
@@ -233,6 +237,19 @@ final class BrokenAdapters {
                     return delegate.invite(InvitationRequest.builder(request.email()).build());
                 }
             };
+        }
+    }
+
+    /** Handed to the contract without core's policy: nothing checks the caller's email before the adapter. */
+    static class SkipsCorePolicy extends Variant {
+        @Override
+        InvitationProvider breakIt(InMemoryInvitationProvider backend) {
+            return new ForwardingInvitationProvider(backend);
+        }
+
+        @Override
+        protected InvitationProvider provider() {
+            return breakIt(backend());
         }
     }
 }

@@ -48,7 +48,9 @@ class ContractCatchesBrokenAdaptersTest {
                 arguments(BrokenAdapters.ReportsAcceptedAsPending.class, "accepted"),
                 arguments(BrokenAdapters.ThrowsForUnknownId.class, "unknownIdIsEmpty"),
                 arguments(BrokenAdapters.DuplicatesInvites.class, "sameInvitation"),
-                arguments(BrokenAdapters.ForgetsRole.class, "carriesRole"));
+                arguments(BrokenAdapters.ForgetsRole.class, "carriesRole"),
+                arguments(BrokenAdapters.SkipsCorePolicy.class, "malformedEmails"),
+                arguments(BrokenAdapters.SkipsCorePolicy.class, "malformedIds"));
     }
 
     @ParameterizedTest(name = "{0} fails {1}")
