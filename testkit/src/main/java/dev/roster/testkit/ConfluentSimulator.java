@@ -67,8 +67,14 @@ import java.util.stream.Collectors;
  * until an invitation is accepted. Rate-limit and 503 answers add {@code X-RateLimit-Limit},
  * {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (relative seconds) to
  * {@code Retry-After}; a 429 has no body, as the spec declares none. Thread-safe.
+ *
+ * <p>{@link #validatedAgainstSpec()} checks every exchange against the contract, from
+ * {@code ../shared/specs/} ({@link #specValidation()}).
  */
 public final class ConfluentSimulator extends VendorSimulator {
+
+    /** Confluent's IAM v2 contract, in the shared specs folder (see {@link OpenApiValidation#sharedSpec}). */
+    public static final String SPEC_FILE = "confluent-iam-invitations.openapi.yaml";
 
     /** The API key the simulator accepts unless constructed with another. */
     public static final String DEFAULT_API_KEY = "SIMULATEDKEY0001";
@@ -156,6 +162,35 @@ public final class ConfluentSimulator extends VendorSimulator {
         this.apiSecret = Objects.requireNonNull(apiSecret, "apiSecret");
         this.expectedAuthorization = "Basic " + Base64.getEncoder()
                 .encodeToString((apiKey + ":" + apiSecret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The validation of Confluent's IAM v2 contract, {@value #SPEC_FILE}, read from the shared specs
+     * folder (never copied into the project). Confluent documents its error body per operation as
+     * {@code Failure}; statuses an operation does not list (a gateway's 503, say) are checked
+     * against it too.
+     *
+     * @return the validation
+     * @throws IllegalStateException if the folder is not found
+     */
+    public static OpenApiValidation specValidation() {
+        return OpenApiValidation.builder(OpenApiValidation.sharedSpec(SPEC_FILE)).errorSchema("Failure").build();
+    }
+
+    /**
+     * Checks every exchange against Confluent's contract ({@link #specValidation()}): see
+     * {@link VendorSimulator}.
+     *
+     * @return this simulator
+     */
+    public ConfluentSimulator validatedAgainstSpec() {
+        return validatedAgainst(specValidation());
+    }
+
+    @Override
+    public ConfluentSimulator validatedAgainst(OpenApiValidation validation) {
+        super.validatedAgainst(validation);
+        return this;
     }
 
     /**

@@ -14,9 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,29 +26,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @DisplayName("ConfluentSimulator answers as Confluent's IAM v2 contract says")
 class ConfluentSimulatorTest {
 
-    private static final OpenApiValidation SPEC = OpenApiValidation
-            .builder(OpenApiValidation.sharedSpec("confluent-iam-invitations.openapi.yaml"))
-            .errorSchema("Failure").build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLLECTION = "/iam/v2/invitations";
 
     @RegisterExtension
-    static final ConfluentSimulator confluent = new ConfluentSimulator();
-
-    /** Off-spec requests a test sends on purpose, to see the simulator refuse them. */
-    private final List<Pattern> deliberate = new ArrayList<>();
-
-    @AfterEach
-    void everyExchangeFollowsTheContract() {
-        List<String> violations = SPEC.violations(confluent.server());
-        List<String> unexpected = violations.stream()
-                .filter(line -> deliberate.stream().noneMatch(p -> p.matcher(line).find()))
-                .collect(Collectors.toList());
-        assertThat(unexpected).as("exchanges that broke Confluent's contract").isEmpty();
-        assertThat(deliberate).as("deliberately off-spec requests the validation did not see, among %s", violations)
-                .allMatch(p -> violations.stream().anyMatch(line -> p.matcher(line).find()));
-    }
+    static final ConfluentSimulator confluent = new ConfluentSimulator().validatedAgainstSpec();
 
     @Nested
     @DisplayName("authentication")
@@ -145,7 +125,7 @@ class ConfluentSimulatorTest {
         @Test
         @DisplayName("answers 422 pointing at /email for an address that is not one")
         void invalidEmail() throws Exception {
-            deliberate.add(Pattern.compile("POST /iam/v2/invitations -> 422: validation.request.body"));
+            confluent.deliberately("POST /iam/v2/invitations -> 422: validation.request.body", "an address that is not one");
 
             Reply reply = create("not-an-address");
 
@@ -209,7 +189,7 @@ class ConfluentSimulatorTest {
         @Test
         @DisplayName("answers 400 naming the parameter for a page larger than 100 or a forged token")
         void badParameters() throws Exception {
-            deliberate.add(Pattern.compile("page_size.*(maximum|greater)"));
+            confluent.deliberately("page_size.*(maximum|greater)", "a page larger than the contract allows");
             Reply tooBig = get(COLLECTION + "?page_size=101");
             Reply forged = get(COLLECTION + "?page_token=nonsense");
 
