@@ -50,7 +50,7 @@ import org.junit.jupiter.api.TestFactory;
  * <pre>{@code
  * class OpenAiHostileInputTest extends HostileInputContract {
  *     @RegisterExtension
- *     static final OpenAiSimulator openai = new OpenAiSimulator();
+ *     static final OpenAiSimulator openai = new OpenAiSimulator().validatedAgainstSpec();
  *
  *     protected InvitationProvider provider() {
  *         return InvitationProviders.load("openai", openai.config().toBuilder().retryPolicy(RetryPolicy.none()).build());
@@ -63,7 +63,9 @@ import org.junit.jupiter.api.TestFactory;
  * <p>{@link #provider()} is called once for the whole corpus and closed afterwards; the simulator
  * is {@link VendorSimulator#reset() reset} (state and journal, not restarted) before each
  * operation. Use {@link dev.roster.RetryPolicy#none()}, so that a vendor's failure is one request
- * and the corpus runs in a second or two.
+ * and the corpus runs in a second or two. A simulator {@link VendorSimulator#validatedAgainst checking
+ * its traffic against the vendor's contract} is checked after each operation of each case: what is
+ * sent must follow the contract too, and what the simulator answers.
  */
 public abstract class HostileInputContract {
 
@@ -168,12 +170,31 @@ public abstract class HostileInputContract {
                     .map(ServeEvent::getRequest).collect(Collectors.toCollection(ArrayList::new));
             Collections.reverse(requests); // the journal lists the newest first
             String context = c + ", " + operation.name + " on " + provider.info().id();
-            if (expected == Outcome.SEND) {
-                checkSent(c, operation, thrown, requests, context);
-            } else {
-                checkRefused(expected == Outcome.INVALID ? InvalidRequestException.class : UnsupportedCapabilityException.class,
-                        thrown, requests, context);
+            try {
+                if (expected == Outcome.SEND) {
+                    checkSent(c, operation, thrown, requests, context);
+                } else {
+                    checkRefused(expected == Outcome.INVALID ? InvalidRequestException.class
+                            : UnsupportedCapabilityException.class, thrown, requests, context);
+                }
+            } catch (AssertionError wrong) {
+                followsSpec(context).ifPresent(wrong::addSuppressed);
+                throw wrong;
             }
+            Optional<AssertionError> offSpec = followsSpec(context);
+            if (offSpec.isPresent()) {
+                throw offSpec.get();
+            }
+        }
+    }
+
+    /** This operation's traffic against the vendor's contract, if the simulator checks one: blamed on this case. */
+    private Optional<AssertionError> followsSpec(String context) {
+        try {
+            simulator().assertTrafficFollowsSpec();
+            return Optional.empty();
+        } catch (AssertionError e) {
+            return Optional.of(new AssertionError(context + ": " + e.getMessage(), e));
         }
     }
 
