@@ -10,7 +10,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roster.InvalidRequestException;
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
@@ -213,6 +215,22 @@ class ConfluentMappingTest {
                 stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(next, Payloads.invitation()))));
                 assertThat(confluent.list(PageRequest.first(5)).nextCursor()).as("next = %s", next).isEmpty();
             }
+        }
+
+        @Test
+        @DisplayName("refuses a cursor longer than the 255 characters of Confluent's page_token before any request")
+        void cursorTooLong() {
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(null))));
+            String longest = "\ud83d\ude00".repeat(ConfluentCloud.MAX_PAGE_TOKEN_LENGTH); // 255 characters, 510 chars of Java
+
+            confluent.list(PageRequest.after(5, longest));
+            assertThat(stub.requests()).as("255 characters are sent").hasSize(1);
+
+            assertThatThrownBy(() -> confluent.list(PageRequest.after(5, "a".repeat(ConfluentCloud.MAX_PAGE_TOKEN_LENGTH + 1))))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("256 characters").hasMessageContaining("at most 255")
+                    .hasMessageContaining("Pass the nextCursor of a previous Confluent Cloud page unchanged");
+            assertThat(stub.requests()).as("nothing more was sent").hasSize(1);
         }
 
         @Test

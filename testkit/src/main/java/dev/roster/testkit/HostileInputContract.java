@@ -85,9 +85,13 @@ public abstract class HostileInputContract {
      * @param cursorParameter the list's cursor query parameter, such as {@code after}
      * @param emailFilterParameter the query parameter {@code findByEmail} filters on, if the vendor
      *     filters on the server; empty if the adapter pages through the list
+     * @param maxCursorLength the longest cursor, in characters, the vendor accepts and the adapter
+     *     therefore sends: {@code bounded} cases longer than it must be refused before any request
+     *     with {@link InvalidRequestException}, shorter ones sent; at most
+     *     {@link InputRules#MAX_CURSOR_LENGTH}
      */
     public record Endpoints(String invitationsPath, String pageSizeParameter, String cursorParameter,
-            Optional<String> emailFilterParameter) {
+            Optional<String> emailFilterParameter, int maxCursorLength) {
 
         // Compact constructor: checks that every part is present.
         public Endpoints {
@@ -95,6 +99,23 @@ public abstract class HostileInputContract {
             Objects.requireNonNull(pageSizeParameter, "pageSizeParameter");
             Objects.requireNonNull(cursorParameter, "cursorParameter");
             Objects.requireNonNull(emailFilterParameter, "emailFilterParameter");
+            if (maxCursorLength < 1 || maxCursorLength > InputRules.MAX_CURSOR_LENGTH) {
+                throw new IllegalArgumentException("maxCursorLength must be 1 to " + InputRules.MAX_CURSOR_LENGTH
+                        + ", not " + maxCursorLength);
+            }
+        }
+
+        /**
+         * Endpoints of a vendor that accepts any cursor core does ({@link InputRules#MAX_CURSOR_LENGTH}).
+         *
+         * @param invitationsPath the collection's path
+         * @param pageSizeParameter the list's page size query parameter
+         * @param cursorParameter the list's cursor query parameter
+         * @param emailFilterParameter the query parameter {@code findByEmail} filters on, if any
+         */
+        public Endpoints(String invitationsPath, String pageSizeParameter, String cursorParameter,
+                Optional<String> emailFilterParameter) {
+            this(invitationsPath, pageSizeParameter, cursorParameter, emailFilterParameter, InputRules.MAX_CURSOR_LENGTH);
         }
     }
 
@@ -157,7 +178,7 @@ public abstract class HostileInputContract {
     private enum Outcome { INVALID, UNSUPPORTED, SEND }
 
     private void check(HostileInputs.Case c) {
-        Outcome expected = expected(c, provider.info().capabilities());
+        Outcome expected = expected(c, provider.info().capabilities(), endpoints());
         for (Operation operation : operations(c.target())) {
             simulator().reset();
             Throwable thrown = null;
@@ -198,8 +219,14 @@ public abstract class HostileInputContract {
         }
     }
 
-    private static Outcome expected(HostileInputs.Case c, Capabilities caps) {
+    private static Outcome expected(HostileInputs.Case c, Capabilities caps, Endpoints endpoints) {
         String value = c.value();
+        if (c.expect() == HostileInputs.Expect.BOUNDED) {
+            if (c.target() != HostileInputs.Target.CURSOR) {
+                throw new IllegalStateException(c + ": only cursors have a vendor's length limit; 'bounded' means nothing here");
+            }
+            return value.codePointCount(0, value.length()) > endpoints.maxCursorLength() ? Outcome.INVALID : Outcome.SEND;
+        }
         boolean capable;
         switch (c.target()) {
             case ROLE:

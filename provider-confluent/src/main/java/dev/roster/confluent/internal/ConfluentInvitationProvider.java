@@ -2,6 +2,7 @@ package dev.roster.confluent.internal;
 
 import dev.roster.Capabilities;
 import dev.roster.ErrorDetails;
+import dev.roster.InvalidRequestException;
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
@@ -110,8 +111,24 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
     public Page<Invitation> list(PageRequest request) {
         Objects.requireNonNull(request, "request");
         int size = Math.min(request.size(), CAPABILITIES.maxPageSize());
-        String token = request.cursor().map(QueryValues::encode).orElse(null);
+        String token = request.cursor().map(ConfluentInvitationProvider::pageToken).map(QueryValues::encode).orElse(null);
         return InvitationMapper.page(call("list invitations", () -> api.list(size, token, null, null)));
+    }
+
+    /**
+     * A cursor as Confluent's {@code page_token}: at most {@value ConfluentCloud#MAX_PAGE_TOKEN_LENGTH}
+     * characters, as its spec says. Anything longer cannot have come from a Confluent page, and would
+     * only earn a 400; it is refused before any request, saying what to do.
+     */
+    private static String pageToken(String cursor) {
+        int length = cursor.codePointCount(0, cursor.length());
+        if (length > ConfluentCloud.MAX_PAGE_TOKEN_LENGTH) {
+            throw new InvalidRequestException("Invalid page cursor " + InputRules.quote(cursor) + " for Confluent Cloud: it has "
+                    + length + " characters, and Confluent's page tokens have at most " + ConfluentCloud.MAX_PAGE_TOKEN_LENGTH
+                    + ". Pass the nextCursor of a previous Confluent Cloud page unchanged, or no cursor for the first page.",
+                    ErrorDetails.of(ConfluentCloud.ID), null);
+        }
+        return cursor;
     }
 
     @Override
