@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConfluentHostileInputTest extends HostileInputContract {
 
     @RegisterExtension
-    static final ConfluentSimulator confluent = new ConfluentSimulator();
+    static final ConfluentSimulator confluent = new ConfluentSimulator().validatedAgainstSpec();
 
     @Override
     protected InvitationProvider provider() {
