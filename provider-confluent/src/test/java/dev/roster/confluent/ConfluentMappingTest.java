@@ -283,6 +283,29 @@ class ConfluentMappingTest {
 
             assertThat(confluent.findByEmail("Ada@Example.com")).map(Invitation::id).contains(Payloads.ID);
         }
+
+        @Test
+        @DisplayName("scans every invitation when the exact-match filter finds neither spelling, comparing case-insensitively")
+        void scanFallback() {
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(null,
+                    Payloads.invitation("i-other", "bob@example.com", "INVITE_STATUS_SENT"),
+                    Payloads.invitation("i-mixed", "Ada@Example.com", "INVITE_STATUS_SENT")))));
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).withQueryParam("email", matching(".*"))
+                    .willReturn(ok(Payloads.list(null))));
+
+            assertThat(confluent.findByEmail("ada@example.com")).map(Invitation::id).contains("i-mixed");
+            assertThat(confluent.findByEmail("ADA@EXAMPLE.COM")).map(Invitation::id).contains("i-mixed");
+            assertThat(confluent.findByEmail("nobody@example.com")).isEmpty();
+
+            assertThat(stub.requests()).extracting(r -> r.getUrl()).containsExactly(
+                    COLLECTION + "?page_size=100&email=ada%40example.com",
+                    COLLECTION + "?page_size=100",
+                    COLLECTION + "?page_size=100&email=ADA%40EXAMPLE.COM",
+                    COLLECTION + "?page_size=100&email=ada%40example.com",
+                    COLLECTION + "?page_size=100",
+                    COLLECTION + "?page_size=100&email=nobody%40example.com",
+                    COLLECTION + "?page_size=100");
+        }
     }
 
     @Nested

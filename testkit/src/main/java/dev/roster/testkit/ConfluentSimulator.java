@@ -50,8 +50,10 @@ import java.util.stream.Collectors;
  *       header); Confluent's published contract and docs do not say, so this is the simulator's
  *       choice, distinguishable from the member case. A missing or malformed email, or an unknown
  *       {@code auth_type}, is 422 with {@code source.pointer}.</li>
- *   <li>{@code GET} lists in creation order, filtered by exact {@code email} (case-insensitive),
- *       {@code status}, {@code user} and {@code creator}; {@code page_size} defaults to 10, at most
+ *   <li>{@code GET} lists in creation order, filtered by {@code email}, {@code status},
+ *       {@code user} and {@code creator}, each an exact match as the spec says ("Filter the results
+ *       by exact match for email"): {@code Ada@example.com} does not find {@code ada@example.com},
+ *       although creating either conflicts with a pending invitation of the other; {@code page_size} defaults to 10, at most
  *       100 (more, or not a number, is 400 with {@code source.parameter}). {@code metadata.next} is
  *       a full URL whose {@code page_token} contains {@code +}, {@code /} and {@code =}, so it needs
  *       decoding; it is absent on the last page. {@code metadata.total_size} counts every match.
@@ -583,7 +585,7 @@ public final class ConfluentSimulator extends VendorSimulator {
             boolean ok;
             switch (filter.getKey()) {
                 case "email":
-                    ok = stored.email.equalsIgnoreCase(value);
+                    ok = stored.email.equals(value);
                     break;
                 case "status":
                     ok = stored.status.equals(value);
@@ -682,9 +684,7 @@ public final class ConfluentSimulator extends VendorSimulator {
     }
 
     private static String fingerprint(Map<String, String> filters) {
-        return filters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + (e.getKey().equals("email") ? e.getValue().toLowerCase(Locale.ROOT) : e.getValue()))
-                .sorted().collect(Collectors.joining("&"));
+        return filters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining("&"));
     }
 
     /** Percent-encodes all but RFC 3986's unreserved characters, as Go's url package does for these values. */

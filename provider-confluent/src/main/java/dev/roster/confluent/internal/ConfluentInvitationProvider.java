@@ -147,8 +147,14 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
 
     /**
      * Uses Confluent's server-side {@code email} filter instead of scanning every invitation. The
-     * filter is an exact match; if the address as given finds nothing and has capitals, its
-     * lower-case form is tried too. Of the matches, the pending invitation wins, else the newest.
+     * filter is an exact match, case included ("Filter the results by exact match for email", says
+     * the spec), while addresses compare case-insensitively: if the address as given finds nothing
+     * and has capitals, its lower-case form is tried too, and if that finds nothing either, every
+     * invitation is scanned ({@link InvitationProvider#findByEmail the default}), so that an
+     * invitation sent to {@code Ada@Example.com} is found for {@code ada@example.com} and the other
+     * way round, and inviting it again stays idempotent. The scan costs a page per 100 invitations,
+     * and only runs for an address Confluent does not hold in either spelling. Of the matches, the
+     * pending invitation wins, else the newest.
      */
     @Override
     public Optional<Invitation> findByEmail(String email) {
@@ -158,6 +164,9 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
         String lower = wanted.toLowerCase(Locale.ROOT);
         if (matches.isEmpty() && !lower.equals(wanted)) {
             matches = byEmail(lower);
+        }
+        if (matches.isEmpty()) {
+            return InvitationProvider.super.findByEmail(wanted);
         }
         Optional<Invitation> pending = matches.stream().filter(i -> i.status() == InvitationStatus.PENDING).findFirst();
         return pending.isPresent() ? pending : matches.stream().max(OLDEST_FIRST);
