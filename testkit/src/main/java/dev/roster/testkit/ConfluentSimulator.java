@@ -53,7 +53,8 @@ import java.util.stream.Collectors;
  *   <li>{@code GET} lists in creation order, filtered by {@code email}, {@code status},
  *       {@code user} and {@code creator}, each an exact match as the spec says ("Filter the results
  *       by exact match for email"): {@code Ada@example.com} does not find {@code ada@example.com},
- *       although creating either conflicts with a pending invitation of the other; {@code page_size} defaults to 10, at most
+ *       although creating either conflicts with a pending invitation of the other;
+ *       {@code page_size} defaults to 10, at most
  *       100 (more, or not a number, is 400 with {@code source.parameter}). {@code metadata.next} is
  *       a full URL whose {@code page_token} contains {@code +}, {@code /} and {@code =}, so it needs
  *       decoding; it is absent on the last page. {@code metadata.total_size} counts every match.
@@ -68,7 +69,9 @@ import java.util.stream.Collectors;
  * <p>Timestamps have microseconds, as Confluent's do; {@code accepted_at} is omitted, not null,
  * until an invitation is accepted. Rate-limit and 503 answers add {@code X-RateLimit-Limit},
  * {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (relative seconds) to
- * {@code Retry-After}; a 429 has no body, as the spec declares none. Thread-safe.
+ * {@code Retry-After} (whole seconds, rounded up, at least 1; "retry at once",
+ * {@link #retryAfter(Duration) retryAfter(ZERO)}, is {@code X-RateLimit-Reset: 0} without
+ * {@code Retry-After}); a 429 has no body, as the spec declares none. Thread-safe.
  *
  * <p>{@link #validatedAgainstSpec()} checks every exchange against the contract, from
  * {@code ../shared/specs/} ({@link #specValidation()}).
@@ -376,7 +379,8 @@ public final class ConfluentSimulator extends VendorSimulator {
         long seconds = wholeSeconds(wait);
         // The spec's 429 has headers only, no body; a 503 (not in the spec) gets the error body.
         SimulatedResponse response = status == 429
-                ? SimulatedResponse.empty(429).withHeader("X-Request-Id", requestId()).withHeader("Retry-After", Long.toString(seconds))
+                ? retryAfterHeader(wait).map(s -> SimulatedResponse.empty(429).withHeader("Retry-After", s))
+                        .orElseGet(() -> SimulatedResponse.empty(429)).withHeader("X-Request-Id", requestId())
                 : super.retryLater(status, wait);
         return response
                 .withHeader("X-RateLimit-Limit", Integer.toString(RATE_LIMIT))

@@ -58,8 +58,11 @@ import java.util.regex.Pattern;
  *       invite has already been accepted, it cannot be deleted").</li>
  * </ul>
  *
- * <p>Every response carries an {@code x-request-id}; 429 and 503 answers carry both
- * {@code Retry-After} (whole seconds) and OpenAI's {@code retry-after-ms}.
+ * <p>Every response carries an {@code x-request-id}; 429 and 503 answers carry OpenAI's
+ * {@code retry-after-ms} and {@code Retry-After} in whole seconds, rounded up: at least 1, as the
+ * contract's {@code TooManyRequests} says, so a wait shorter than a second is exact only in
+ * {@code retry-after-ms}, and "retry at once" ({@link #retryAfter(Duration) retryAfter(ZERO)}) is
+ * {@code retry-after-ms: 0} without {@code Retry-After}.
  *
  * <p>{@link #validatedAgainstSpec()} checks every exchange against the contract, from
  * {@code ../shared/specs/} ({@link #specValidation()}).

@@ -209,10 +209,12 @@ public abstract class ReliabilityContract {
     }
 
     /**
-     * The wait the simulator's injected 429 and 503 answers ask for. Zero ({@code Retry-After: 0})
-     * by default: a vendor whose {@code Retry-After} is whole seconds cannot ask for less than a
-     * second otherwise, and the policy's backoff then applies. A vendor with a finer header (OpenAI's
-     * {@code retry-after-ms}) can ask for a few milliseconds instead, to prove they are honoured.
+     * The wait the simulator's injected 429 and 503 answers ask for. Zero by default ("retry at
+     * once"): {@code Retry-After} is whole seconds and never below 1, so the simulators then leave it
+     * out (Confluent's says {@code X-RateLimit-Reset: 0} instead) and the policy's backoff applies,
+     * which keeps the matrix fast; a second per retry would not fit its budgets. A vendor with a finer
+     * header (OpenAI's {@code retry-after-ms}) can ask for a few milliseconds instead, to prove they
+     * are honoured; its {@code Retry-After} then says 1.
      *
      * @return the wait
      */

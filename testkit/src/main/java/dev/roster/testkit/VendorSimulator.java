@@ -124,23 +124,40 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
 
     /**
      * The vendor's 429 or 503 answer asking the caller to wait; by default {@link #error} plus
-     * {@code Retry-After} in whole seconds. Subclasses add the vendor's other headers.
+     * {@code Retry-After} as {@link #retryAfterHeader(Duration)} writes it. Subclasses add the
+     * vendor's other headers.
      *
      * @param status 429 or 503
      * @param wait how long to wait
      * @return the response
      */
     protected SimulatedResponse retryLater(int status, Duration wait) {
-        return error(status, status == 429 ? "Rate limit reached; slow down." : "Service temporarily unavailable.")
-                .withHeader("Retry-After", Long.toString(wholeSeconds(wait)));
+        SimulatedResponse response = error(status, status == 429 ? "Rate limit reached; slow down." : "Service temporarily unavailable.");
+        return retryAfterHeader(wait).map(seconds -> response.withHeader("Retry-After", seconds)).orElse(response);
     }
 
     /**
-     * A wait as {@code Retry-After}'s whole seconds: rounded up, so a client that waits what it is
-     * told never comes back too early; zero stays zero ("retry at once").
+     * A wait as {@code Retry-After}'s value: whole seconds, rounded up (so a client that waits what
+     * it is told never comes back too early), and never below 1. No wait at all gives no header: the
+     * smallest wait the header can honestly ask for is a second (OpenAI's contract says
+     * {@code minimum: 1}), so "retry at once" is said by leaving it out, and a finer header such as
+     * OpenAI's {@code retry-after-ms} says what is shorter than a second.
      *
      * @param wait the wait
-     * @return the seconds to send
+     * @return the header's value, such as {@code "1"}; empty for a zero or negative wait
+     */
+    protected static Optional<String> retryAfterHeader(Duration wait) {
+        long seconds = wholeSeconds(wait);
+        return seconds == 0 ? Optional.empty() : Optional.of(Long.toString(seconds));
+    }
+
+    /**
+     * A wait in whole seconds, rounded up; zero stays zero. For headers that may say zero, such as
+     * Confluent's {@code X-RateLimit-Reset} ("the window resets within the second"); for
+     * {@code Retry-After}, use {@link #retryAfterHeader(Duration)}.
+     *
+     * @param wait the wait
+     * @return the seconds
      */
     protected static long wholeSeconds(Duration wait) {
         if (wait.isZero() || wait.isNegative()) {
@@ -150,7 +167,7 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
     }
 
     /**
-     * A wait in whole milliseconds, rounded up as {@link #wholeSeconds} does, for headers such as
+     * A wait in whole milliseconds, rounded up as {@link #wholeSeconds} does (zero stays zero), for headers such as
      * OpenAI's {@code retry-after-ms}.
      *
      * @param wait the wait
@@ -496,9 +513,10 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
 
     /**
      * Sets the wait that injected 429 and 503 answers ask for; 1 second by default. Each vendor
-     * writes it in its own headers: {@code Retry-After} in whole seconds, rounded up (so a sub-second
-     * wait is sent as 1 second), and {@link Duration#ZERO} as {@code Retry-After: 0}; OpenAI adds
-     * the milliseconds in {@code retry-after-ms}.
+     * writes it in its own headers: {@code Retry-After} in whole seconds, rounded up and never below
+     * 1 (so a sub-second wait is sent as 1 second), and {@link Duration#ZERO} ("retry at once") as no
+     * {@code Retry-After} at all (see {@link #retryAfterHeader(Duration)}); OpenAI adds the
+     * milliseconds in {@code retry-after-ms}, Confluent the seconds in {@code X-RateLimit-Reset}.
      *
      * @param wait the wait
      * @return this simulator
