@@ -100,6 +100,8 @@ public final class OpenApiValidation {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, OpenApiInteractionValidator> CACHE = new ConcurrentHashMap<>();
     private static final int BODY_SHOWN = 300;
+    private static final int URL_SHOWN = 300;
+    private static final int MESSAGE_SHOWN = 500;
     private static final Set<String> ANNOTATIONS = Set.of("description", "example", "examples", "title");
 
     private final Path specFile;
@@ -173,12 +175,12 @@ public final class OpenApiValidation {
         ValidationReport report = response == null || response.getFault() != null
                 ? validator.validateRequest(converted)
                 : validator.validate(converted, toResponse(response));
-        String exchange = request.getMethod().getName() + " " + request.getUrl()
-                + (response == null || response.getFault() != null ? " (no response)" : " -> " + response.getStatus());
+        String exchange = request.getMethod().getName() + " " + shownUrl(request.getUrl())
+                + (response == null ? " (request only)" : response.getFault() != null ? " (no response)" : " -> " + response.getStatus());
         List<String> found = new ArrayList<>();
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() == ValidationReport.Level.ERROR) {
-                found.add(exchange + ": " + message.getKey() + ": " + oneLine(message.getMessage()) + because(message)
+                found.add(exchange + ": " + message.getKey() + ": " + shortened(oneLine(message.getMessage())) + because(message)
                         + bodies(message.getKey(), request, response));
             }
         }
@@ -258,7 +260,7 @@ public final class OpenApiValidation {
         List<String> unexpected = violations.stream().filter(line -> deliberate.stream().noneMatch(d -> d.matches(line)))
                 .collect(Collectors.toList());
         if (!unexpected.isEmpty()) {
-            throw new AssertionError(unexpected.size() + " exchange(s) broke the OpenAPI contract " + specFile
+            throw new AssertionError(unexpected.size() + " violation(s): exchanges broke the OpenAPI contract " + specFile
                     + ". Fix the client or the simulator/stub (whichever sent it), not the contract; a test that breaks it "
                     + "on purpose names each violation with OpenApiValidation.deliberate(regex, why):\n  - "
                     + String.join("\n  - ", unexpected));
@@ -371,6 +373,16 @@ public final class OpenApiValidation {
             return " | response body: " + shown(response.getBodyAsString());
         }
         return "";
+    }
+
+    /** A validator's message, which may quote a very long path or value: at most {@value #MESSAGE_SHOWN} characters. */
+    private static String shortened(String message) {
+        return message.length() > MESSAGE_SHOWN ? message.substring(0, MESSAGE_SHOWN) + "…" : message;
+    }
+
+    /** A URL for a violation line: whole unless it is very long (a 4 KB cursor, say), so the line stays readable. */
+    private static String shownUrl(String url) {
+        return url.length() > URL_SHOWN ? url.substring(0, URL_SHOWN) + "…(" + url.length() + " characters)" : url;
     }
 
     private static String shown(String body) {
