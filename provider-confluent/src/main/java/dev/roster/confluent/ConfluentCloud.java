@@ -37,6 +37,15 @@ public final class ConfluentCloud {
     /** A user who signs in through the organization's single sign-on. */
     public static final String AUTH_TYPE_SSO = "AUTH_TYPE_SSO";
 
+    /**
+     * The longest page cursor Confluent accepts, in characters: its {@code page_token} parameter is a
+     * string of at most 255 ({@code maxLength: 255} in Confluent's spec). A longer cursor, which no
+     * Confluent page ever handed out, is refused before any request with
+     * {@link dev.roster.InvalidRequestException}, although core accepts cursors of up to
+     * {@link dev.roster.spi.InputRules#MAX_CURSOR_LENGTH} for any vendor.
+     */
+    public static final int MAX_PAGE_TOKEN_LENGTH = 255;
+
     /** Invitation attribute: the id of the invited user ({@code user.id}, such as {@code u-j93dy8}), for role bindings. */
     public static final String USER_ID = "user.id";
 

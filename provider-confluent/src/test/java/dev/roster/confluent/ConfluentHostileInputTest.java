@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConfluentHostileInputTest extends HostileInputContract {
 
     @RegisterExtension
-    static final ConfluentSimulator confluent = new ConfluentSimulator();
+    static final ConfluentSimulator confluent = new ConfluentSimulator().validatedAgainstSpec();
 
     @Override
     protected InvitationProvider provider() {
@@ -28,6 +28,7 @@ class ConfluentHostileInputTest extends HostileInputContract {
 
     @Override
     protected Endpoints endpoints() {
-        return new Endpoints("/iam/v2/invitations", "page_size", "page_token", Optional.of("email"));
+        return new Endpoints("/iam/v2/invitations", "page_size", "page_token", Optional.of("email"),
+                ConfluentCloud.MAX_PAGE_TOKEN_LENGTH);
     }
 }

@@ -10,7 +10,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roster.InvalidRequestException;
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
@@ -216,6 +218,22 @@ class ConfluentMappingTest {
         }
 
         @Test
+        @DisplayName("refuses a cursor longer than the 255 characters of Confluent's page_token before any request")
+        void cursorTooLong() {
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(null))));
+            String longest = "\ud83d\ude00".repeat(ConfluentCloud.MAX_PAGE_TOKEN_LENGTH); // 255 characters, 510 chars of Java
+
+            confluent.list(PageRequest.after(5, longest));
+            assertThat(stub.requests()).as("255 characters are sent").hasSize(1);
+
+            assertThatThrownBy(() -> confluent.list(PageRequest.after(5, "a".repeat(ConfluentCloud.MAX_PAGE_TOKEN_LENGTH + 1))))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("256 characters").hasMessageContaining("at most 255")
+                    .hasMessageContaining("Pass the nextCursor of a previous Confluent Cloud page unchanged");
+            assertThat(stub.requests()).as("nothing more was sent").hasSize(1);
+        }
+
+        @Test
         @DisplayName("asks for at most 100 items, Confluent's maximum")
         void pageSizeBounded() {
             stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(null))));
@@ -264,6 +282,29 @@ class ConfluentMappingTest {
                     .willReturn(ok(Payloads.list(null, Payloads.invitation()))));
 
             assertThat(confluent.findByEmail("Ada@Example.com")).map(Invitation::id).contains(Payloads.ID);
+        }
+
+        @Test
+        @DisplayName("scans every invitation when the exact-match filter finds neither spelling, comparing case-insensitively")
+        void scanFallback() {
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(null,
+                    Payloads.invitation("i-other", "bob@example.com", "INVITE_STATUS_SENT"),
+                    Payloads.invitation("i-mixed", "Ada@Example.com", "INVITE_STATUS_SENT")))));
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).withQueryParam("email", matching(".*"))
+                    .willReturn(ok(Payloads.list(null))));
+
+            assertThat(confluent.findByEmail("ada@example.com")).map(Invitation::id).contains("i-mixed");
+            assertThat(confluent.findByEmail("ADA@EXAMPLE.COM")).map(Invitation::id).contains("i-mixed");
+            assertThat(confluent.findByEmail("nobody@example.com")).isEmpty();
+
+            assertThat(stub.requests()).extracting(r -> r.getUrl()).containsExactly(
+                    COLLECTION + "?page_size=100&email=ada%40example.com",
+                    COLLECTION + "?page_size=100",
+                    COLLECTION + "?page_size=100&email=ADA%40EXAMPLE.COM",
+                    COLLECTION + "?page_size=100&email=ada%40example.com",
+                    COLLECTION + "?page_size=100",
+                    COLLECTION + "?page_size=100&email=nobody%40example.com",
+                    COLLECTION + "?page_size=100");
         }
     }
 

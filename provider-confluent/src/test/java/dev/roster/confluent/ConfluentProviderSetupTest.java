@@ -14,7 +14,6 @@ import dev.roster.Secret;
 import dev.roster.UnsupportedCapabilityException;
 import dev.roster.testkit.ConfluentSimulator;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,12 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConfluentProviderSetupTest {
 
     @RegisterExtension
-    static final ConfluentSimulator confluent = new ConfluentSimulator();
-
-    @AfterEach
-    void everyExchangeFollowsConfluentsSpec() {
-        ConfluentSpec.assertConforms(confluent.server());
-    }
+    static final ConfluentSimulator confluent = new ConfluentSimulator().validatedAgainstSpec();
 
     @Test
     @DisplayName("is found on the class path as 'confluent' and created from the environment's variables")

@@ -10,7 +10,7 @@ class ConfluentReliabilityTest extends ReliabilityContract {
 
     @Override
     protected VendorSimulator newSimulator() {
-        return new ConfluentSimulator();
+        return new ConfluentSimulator().validatedAgainstSpec();
     }
 
     @Override

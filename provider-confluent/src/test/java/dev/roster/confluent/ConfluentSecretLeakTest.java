@@ -21,7 +21,7 @@ class ConfluentSecretLeakTest extends SecretLeakContract {
     private static final String API_SECRET = "leak+Canary/Secret=7QwErTyConfluent9Zx";
 
     @RegisterExtension
-    static final ConfluentSimulator confluent = new ConfluentSimulator(API_KEY, API_SECRET);
+    static final ConfluentSimulator confluent = new ConfluentSimulator(API_KEY, API_SECRET).validatedAgainstSpec();
 
     @Override
     protected String providerId() {

@@ -8,10 +8,10 @@ import dev.roster.InvitationProvider;
 import dev.roster.ProviderConfig;
 import dev.roster.RetryPolicy;
 import dev.roster.Secret;
+import dev.roster.testkit.OpenApiValidation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -29,7 +29,7 @@ final class ConfluentStub implements BeforeAllCallback, AfterAllCallback, Before
     static final String KEY = "STUBKEY7XQ2LMN4P";
     static final String SECRET = "stub+Secret/with=chars";
 
-    private final List<Pattern> deliberate = new ArrayList<>();
+    private final List<OpenApiValidation.Deviation> deliberate = new ArrayList<>();
     private WireMockServer server;
 
     @Override
@@ -51,7 +51,7 @@ final class ConfluentStub implements BeforeAllCallback, AfterAllCallback, Before
 
     @Override
     public void afterEach(ExtensionContext context) {
-        ConfluentSpec.assertConforms(server, deliberate.toArray(new Pattern[0]));
+        ConfluentSpec.assertConforms(server, List.copyOf(deliberate));
     }
 
     WireMockServer server() {
@@ -65,11 +65,11 @@ final class ConfluentStub implements BeforeAllCallback, AfterAllCallback, Before
     /**
      * Declares that this test sends something off-spec on purpose, because Confluent does.
      *
-     * @param violation a regular expression the violation line matches
-     * @param why the real-world behaviour reproduced, for the reader
+     * @param violation a regular expression found in the violation's line
+     * @param why the real-world behaviour reproduced, for the reader and the failure message
      */
     void deliberately(String violation, String why) {
-        deliberate.add(Pattern.compile(violation));
+        deliberate.add(OpenApiValidation.deliberate(violation, why));
     }
 
     /** Settings for the stub: its URI, the stub credentials, no retries. */

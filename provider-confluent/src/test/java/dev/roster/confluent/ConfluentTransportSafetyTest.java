@@ -4,8 +4,11 @@ import dev.roster.InvitationProvider;
 import dev.roster.InvitationProviders;
 import dev.roster.ProviderConfig;
 import dev.roster.Secret;
+import dev.roster.testkit.ConfluentSimulator;
+import dev.roster.testkit.OpenApiValidation;
 import dev.roster.testkit.TransportSafetyContract;
 import java.net.URI;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("Confluent Cloud: the Basic credentials stay on the configured, encrypted endpoint")
@@ -18,5 +21,10 @@ class ConfluentTransportSafetyTest extends TransportSafetyContract {
                 .credential(ProviderConfig.CONFLUENT_CLOUD_API_KEY, Secret.of("TRANSPORTKEY0001"))
                 .credential(ProviderConfig.CONFLUENT_CLOUD_API_SECRET, Secret.of("transport+Secret/0001="))
                 .build());
+    }
+
+    @Override
+    protected Optional<OpenApiValidation> spec() {
+        return Optional.of(ConfluentSimulator.specValidation());
     }
 }

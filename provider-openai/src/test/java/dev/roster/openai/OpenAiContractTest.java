@@ -4,9 +4,7 @@ import dev.roster.InvitationProvider;
 import dev.roster.InvitationProviders;
 import dev.roster.testkit.InvitationProviderContract;
 import dev.roster.testkit.OpenAiSimulator;
-import dev.roster.testkit.OpenApiValidation;
 import dev.roster.testkit.VendorControl;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,9 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OpenAiContractTest extends InvitationProviderContract {
 
     @RegisterExtension
-    static final OpenAiSimulator OPENAI = new OpenAiSimulator();
-
-    private final OpenApiValidation spec = Specs.openAi();
+    static final OpenAiSimulator OPENAI = new OpenAiSimulator().validatedAgainstSpec();
 
     @Override
     protected InvitationProvider provider() {
@@ -26,10 +22,5 @@ class OpenAiContractTest extends InvitationProviderContract {
     @Override
     protected VendorControl vendor() {
         return OPENAI;
-    }
-
-    @AfterEach
-    void everyExchangeFollowsTheSpec() {
-        spec.assertNoViolations(OPENAI.server());
     }
 }

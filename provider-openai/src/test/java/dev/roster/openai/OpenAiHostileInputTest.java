@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OpenAiHostileInputTest extends HostileInputContract {
 
     @RegisterExtension
-    static final OpenAiSimulator openai = new OpenAiSimulator();
+    static final OpenAiSimulator openai = new OpenAiSimulator().validatedAgainstSpec();
 
     @Override
     protected InvitationProvider provider() {

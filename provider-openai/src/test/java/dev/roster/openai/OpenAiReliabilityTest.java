@@ -11,7 +11,7 @@ class OpenAiReliabilityTest extends ReliabilityContract {
 
     @Override
     protected VendorSimulator newSimulator() {
-        return new OpenAiSimulator();
+        return new OpenAiSimulator().validatedAgainstSpec();
     }
 
     @Override

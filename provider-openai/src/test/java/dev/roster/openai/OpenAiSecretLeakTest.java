@@ -17,7 +17,7 @@ class OpenAiSecretLeakTest extends SecretLeakContract {
     private static final String ADMIN_KEY = "sk-admin-LeakCanary7QwErTy0penAi9ZxCvB";
 
     @RegisterExtension
-    static final OpenAiSimulator openai = new OpenAiSimulator(ADMIN_KEY);
+    static final OpenAiSimulator openai = new OpenAiSimulator(ADMIN_KEY).validatedAgainstSpec();
 
     @Override
     protected String providerId() {

@@ -12,32 +12,48 @@ import dev.roster.InvitationProvider;
 import dev.roster.PageRequest;
 import dev.roster.ProviderUnavailableException;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * In a class of its own: WireMock journals a delayed exchange only when its delay is over, which
- * would land in a later test's journal on a shared server.
+ * In a class of its own, so that the answer still on its way when the test ends (the server stops
+ * after it) cannot reach another test.
  */
 @DisplayName("The OpenAI adapter honours the configured read timeout")
 class ReadTimeoutTest {
+
+    /** Far longer than any pause of a loaded machine, so giving up well before it proves the timeout. */
+    private static final Duration SLOW_ANSWER = Duration.ofSeconds(10);
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(200);
+    /** Generous for a loaded 2-core CI machine, and still half the slow answer's delay. */
+    private static final Duration CEILING = Duration.ofSeconds(5);
 
     @RegisterExtension
     static final WireMockExtension WIRE = WireMockExtension.newInstance()
             .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
             .build();
 
+    @AfterEach
+    void exchangesFollowTheSpec() {
+        // WireMock journals the exchange before it waits out the delay, so the request is here to check.
+        Specs.openAi().assertNoViolations(WIRE.getAllServeEvents());
+    }
+
     @Test
-    @DisplayName("gives up after the read timeout with ProviderUnavailableException")
+    @DisplayName("gives up after the read timeout with ProviderUnavailableException, long before the answer comes")
     void readTimeout() {
         WIRE.stubFor(get(urlPathEqualTo("/v1/organization/invites")).willReturn(okJson(Stubs.list(null, null, false))
-                .withFixedDelay(3_000)));
+                .withFixedDelay((int) SLOW_ANSWER.toMillis())));
         InvitationProvider impatient = new OpenAiProviderFactory().create(Stubs.config(WIRE.baseUrl()).toBuilder()
-                .readTimeout(Duration.ofMillis(200)).build());
+                .readTimeout(READ_TIMEOUT).build());
         long start = System.nanoTime();
         assertThatThrownBy(() -> impatient.list(PageRequest.first(5))).isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("read timeout");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(took).as("a read timeout of %s ms against an answer %s s late", READ_TIMEOUT.toMillis(),
+                SLOW_ANSWER.toSeconds()).isGreaterThanOrEqualTo(READ_TIMEOUT).isLessThan(CEILING);
+        assertThat(WIRE.getAllServeEvents()).as("one request: the bare adapter does not retry").hasSize(1);
     }
 }

@@ -1,16 +1,17 @@
 package dev.roster.openai;
 
+import dev.roster.testkit.OpenAiSimulator;
 import dev.roster.testkit.OpenApiValidation;
-import java.nio.file.Path;
 
-/** OpenAI's published invite contract, read where the project keeps vendor specs (never copied in). */
+/**
+ * OpenAI's published invite contract, read where the project keeps vendor specs (never copied in),
+ * for the plain WireMock stub tests; simulators check themselves ({@code validatedAgainstSpec()}).
+ */
 final class Specs {
-
-    static final Path OPENAI_INVITES = OpenApiValidation.sharedSpec("openai-invites.openapi.yaml");
 
     private Specs() {}
 
     static OpenApiValidation openAi() {
-        return OpenApiValidation.of(OPENAI_INVITES);
+        return OpenAiSimulator.specValidation();
     }
 }

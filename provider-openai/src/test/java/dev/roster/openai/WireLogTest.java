@@ -19,6 +19,7 @@ import dev.roster.Secret;
 import feign.Logger;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +33,11 @@ class WireLogTest {
             .build();
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void exchangesFollowTheSpec() {
+        Specs.openAi().assertNoViolations(WIRE.getAllServeEvents());
+    }
 
     @Test
     @DisplayName("logs requests and responses with the Authorization header redacted")

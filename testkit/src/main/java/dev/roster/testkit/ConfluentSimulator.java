@@ -50,8 +50,11 @@ import java.util.stream.Collectors;
  *       header); Confluent's published contract and docs do not say, so this is the simulator's
  *       choice, distinguishable from the member case. A missing or malformed email, or an unknown
  *       {@code auth_type}, is 422 with {@code source.pointer}.</li>
- *   <li>{@code GET} lists in creation order, filtered by exact {@code email} (case-insensitive),
- *       {@code status}, {@code user} and {@code creator}; {@code page_size} defaults to 10, at most
+ *   <li>{@code GET} lists in creation order, filtered by {@code email}, {@code status},
+ *       {@code user} and {@code creator}, each an exact match as the spec says ("Filter the results
+ *       by exact match for email"): {@code Ada@example.com} does not find {@code ada@example.com},
+ *       although creating either conflicts with a pending invitation of the other;
+ *       {@code page_size} defaults to 10, at most
  *       100 (more, or not a number, is 400 with {@code source.parameter}). {@code metadata.next} is
  *       a full URL whose {@code page_token} contains {@code +}, {@code /} and {@code =}, so it needs
  *       decoding; it is absent on the last page. {@code metadata.total_size} counts every match.
@@ -66,9 +69,17 @@ import java.util.stream.Collectors;
  * <p>Timestamps have microseconds, as Confluent's do; {@code accepted_at} is omitted, not null,
  * until an invitation is accepted. Rate-limit and 503 answers add {@code X-RateLimit-Limit},
  * {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (relative seconds) to
- * {@code Retry-After}; a 429 has no body, as the spec declares none. Thread-safe.
+ * {@code Retry-After} (whole seconds, rounded up, at least 1; "retry at once",
+ * {@link #retryAfter(Duration) retryAfter(ZERO)}, is {@code X-RateLimit-Reset: 0} without
+ * {@code Retry-After}); a 429 has no body, as the spec declares none. Thread-safe.
+ *
+ * <p>{@link #validatedAgainstSpec()} checks every exchange against the contract, from
+ * {@code ../shared/specs/} ({@link #specValidation()}).
  */
 public final class ConfluentSimulator extends VendorSimulator {
+
+    /** Confluent's IAM v2 contract, in the shared specs folder (see {@link OpenApiValidation#sharedSpec}). */
+    public static final String SPEC_FILE = "confluent-iam-invitations.openapi.yaml";
 
     /** The API key the simulator accepts unless constructed with another. */
     public static final String DEFAULT_API_KEY = "SIMULATEDKEY0001";
@@ -156,6 +167,35 @@ public final class ConfluentSimulator extends VendorSimulator {
         this.apiSecret = Objects.requireNonNull(apiSecret, "apiSecret");
         this.expectedAuthorization = "Basic " + Base64.getEncoder()
                 .encodeToString((apiKey + ":" + apiSecret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The validation of Confluent's IAM v2 contract, {@value #SPEC_FILE}, read from the shared specs
+     * folder (never copied into the project). Confluent documents its error body per operation as
+     * {@code Failure}; statuses an operation does not list (a gateway's 503, say) are checked
+     * against it too.
+     *
+     * @return the validation
+     * @throws IllegalStateException if the folder is not found
+     */
+    public static OpenApiValidation specValidation() {
+        return OpenApiValidation.builder(OpenApiValidation.sharedSpec(SPEC_FILE)).errorSchema("Failure").build();
+    }
+
+    /**
+     * Checks every exchange against Confluent's contract ({@link #specValidation()}): see
+     * {@link VendorSimulator}.
+     *
+     * @return this simulator
+     */
+    public ConfluentSimulator validatedAgainstSpec() {
+        return validatedAgainst(specValidation());
+    }
+
+    @Override
+    public ConfluentSimulator validatedAgainst(OpenApiValidation validation) {
+        super.validatedAgainst(validation);
+        return this;
     }
 
     /**
@@ -339,7 +379,8 @@ public final class ConfluentSimulator extends VendorSimulator {
         long seconds = wholeSeconds(wait);
         // The spec's 429 has headers only, no body; a 503 (not in the spec) gets the error body.
         SimulatedResponse response = status == 429
-                ? SimulatedResponse.empty(429).withHeader("X-Request-Id", requestId()).withHeader("Retry-After", Long.toString(seconds))
+                ? retryAfterHeader(wait).map(s -> SimulatedResponse.empty(429).withHeader("Retry-After", s))
+                        .orElseGet(() -> SimulatedResponse.empty(429)).withHeader("X-Request-Id", requestId())
                 : super.retryLater(status, wait);
         return response
                 .withHeader("X-RateLimit-Limit", Integer.toString(RATE_LIMIT))
@@ -548,7 +589,7 @@ public final class ConfluentSimulator extends VendorSimulator {
             boolean ok;
             switch (filter.getKey()) {
                 case "email":
-                    ok = stored.email.equalsIgnoreCase(value);
+                    ok = stored.email.equals(value);
                     break;
                 case "status":
                     ok = stored.status.equals(value);
@@ -647,9 +688,7 @@ public final class ConfluentSimulator extends VendorSimulator {
     }
 
     private static String fingerprint(Map<String, String> filters) {
-        return filters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + (e.getKey().equals("email") ? e.getValue().toLowerCase(Locale.ROOT) : e.getValue()))
-                .sorted().collect(Collectors.joining("&"));
+        return filters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining("&"));
     }
 
     /** Percent-encodes all but RFC 3986's unreserved characters, as Go's url package does for these values. */

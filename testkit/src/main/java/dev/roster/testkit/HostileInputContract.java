@@ -50,7 +50,7 @@ import org.junit.jupiter.api.TestFactory;
  * <pre>{@code
  * class OpenAiHostileInputTest extends HostileInputContract {
  *     @RegisterExtension
- *     static final OpenAiSimulator openai = new OpenAiSimulator();
+ *     static final OpenAiSimulator openai = new OpenAiSimulator().validatedAgainstSpec();
  *
  *     protected InvitationProvider provider() {
  *         return InvitationProviders.load("openai", openai.config().toBuilder().retryPolicy(RetryPolicy.none()).build());
@@ -63,7 +63,9 @@ import org.junit.jupiter.api.TestFactory;
  * <p>{@link #provider()} is called once for the whole corpus and closed afterwards; the simulator
  * is {@link VendorSimulator#reset() reset} (state and journal, not restarted) before each
  * operation. Use {@link dev.roster.RetryPolicy#none()}, so that a vendor's failure is one request
- * and the corpus runs in a second or two.
+ * and the corpus runs in a second or two. A simulator {@link VendorSimulator#validatedAgainst checking
+ * its traffic against the vendor's contract} is checked after each operation of each case: what is
+ * sent must follow the contract too, and what the simulator answers.
  */
 public abstract class HostileInputContract {
 
@@ -82,10 +84,16 @@ public abstract class HostileInputContract {
      * @param pageSizeParameter the list's page size query parameter, such as {@code limit}
      * @param cursorParameter the list's cursor query parameter, such as {@code after}
      * @param emailFilterParameter the query parameter {@code findByEmail} filters on, if the vendor
-     *     filters on the server; empty if the adapter pages through the list
+     *     filters on the server (first with the address as given; where the filter matches exactly and
+     *     finds nothing, plain pages of the list may follow, scanning for another spelling); empty if
+     *     the adapter pages through the list
+     * @param maxCursorLength the longest cursor, in characters, the vendor accepts and the adapter
+     *     therefore sends: {@code bounded} cases longer than it must be refused before any request
+     *     with {@link InvalidRequestException}, shorter ones sent; at most
+     *     {@link InputRules#MAX_CURSOR_LENGTH}
      */
     public record Endpoints(String invitationsPath, String pageSizeParameter, String cursorParameter,
-            Optional<String> emailFilterParameter) {
+            Optional<String> emailFilterParameter, int maxCursorLength) {
 
         /**
          * Checks that every part is present.
@@ -100,6 +108,23 @@ public abstract class HostileInputContract {
             Objects.requireNonNull(pageSizeParameter, "pageSizeParameter");
             Objects.requireNonNull(cursorParameter, "cursorParameter");
             Objects.requireNonNull(emailFilterParameter, "emailFilterParameter");
+            if (maxCursorLength < 1 || maxCursorLength > InputRules.MAX_CURSOR_LENGTH) {
+                throw new IllegalArgumentException("maxCursorLength must be 1 to " + InputRules.MAX_CURSOR_LENGTH
+                        + ", not " + maxCursorLength);
+            }
+        }
+
+        /**
+         * Endpoints of a vendor that accepts any cursor core does ({@link InputRules#MAX_CURSOR_LENGTH}).
+         *
+         * @param invitationsPath the collection's path
+         * @param pageSizeParameter the list's page size query parameter
+         * @param cursorParameter the list's cursor query parameter
+         * @param emailFilterParameter the query parameter {@code findByEmail} filters on, if any
+         */
+        public Endpoints(String invitationsPath, String pageSizeParameter, String cursorParameter,
+                Optional<String> emailFilterParameter) {
+            this(invitationsPath, pageSizeParameter, cursorParameter, emailFilterParameter, InputRules.MAX_CURSOR_LENGTH);
         }
     }
 
@@ -162,7 +187,7 @@ public abstract class HostileInputContract {
     private enum Outcome { INVALID, UNSUPPORTED, SEND }
 
     private void check(HostileInputs.Case c) {
-        Outcome expected = expected(c, provider.info().capabilities());
+        Outcome expected = expected(c, provider.info().capabilities(), endpoints());
         for (Operation operation : operations(c.target())) {
             simulator().reset();
             Throwable thrown = null;
@@ -175,17 +200,42 @@ public abstract class HostileInputContract {
                     .map(ServeEvent::getRequest).collect(Collectors.toCollection(ArrayList::new));
             Collections.reverse(requests); // the journal lists the newest first
             String context = c + ", " + operation.name + " on " + provider.info().id();
-            if (expected == Outcome.SEND) {
-                checkSent(c, operation, thrown, requests, context);
-            } else {
-                checkRefused(expected == Outcome.INVALID ? InvalidRequestException.class : UnsupportedCapabilityException.class,
-                        thrown, requests, context);
+            try {
+                if (expected == Outcome.SEND) {
+                    checkSent(c, operation, thrown, requests, context);
+                } else {
+                    checkRefused(expected == Outcome.INVALID ? InvalidRequestException.class
+                            : UnsupportedCapabilityException.class, thrown, requests, context);
+                }
+            } catch (AssertionError wrong) {
+                followsSpec(context).ifPresent(wrong::addSuppressed);
+                throw wrong;
+            }
+            Optional<AssertionError> offSpec = followsSpec(context);
+            if (offSpec.isPresent()) {
+                throw offSpec.get();
             }
         }
     }
 
-    private static Outcome expected(HostileInputs.Case c, Capabilities caps) {
+    /** This operation's traffic against the vendor's contract, if the simulator checks one: blamed on this case. */
+    private Optional<AssertionError> followsSpec(String context) {
+        try {
+            simulator().assertTrafficFollowsSpec();
+            return Optional.empty();
+        } catch (AssertionError e) {
+            return Optional.of(new AssertionError(context + ": " + e.getMessage(), e));
+        }
+    }
+
+    private static Outcome expected(HostileInputs.Case c, Capabilities caps, Endpoints endpoints) {
         String value = c.value();
+        if (c.expect() == HostileInputs.Expect.BOUNDED) {
+            if (c.target() != HostileInputs.Target.CURSOR) {
+                throw new IllegalStateException(c + ": only cursors have a vendor's length limit; 'bounded' means nothing here");
+            }
+            return value.codePointCount(0, value.length()) > endpoints.maxCursorLength() ? Outcome.INVALID : Outcome.SEND;
+        }
         boolean capable;
         switch (c.target()) {
             case ROLE:
@@ -289,7 +339,16 @@ public abstract class HostileInputContract {
                             public void check(String v, LoggedRequest r, List<LoggedRequest> all, String ctx) {
                                 collectionRequest("GET", collection, r, ctx);
                                 e.emailFilterParameter().ifPresent(name -> {
-                                    String sent = single(query(r, ctx), name, ctx);
+                                    Map<String, List<String>> query = query(r, ctx);
+                                    if (!query.containsKey(name)) {
+                                        // The scan an adapter may fall back to when the vendor's filter, an exact
+                                        // match, finds the address in no spelling: plain pages of the collection.
+                                        assertTrue(Set.of(e.pageSizeParameter(), e.cursorParameter()).containsAll(query.keySet()),
+                                                ctx + ": a request without the " + name + " filter should be a plain page of the "
+                                                        + "list (a scan of every invitation), but the vendor read " + query);
+                                        return;
+                                    }
+                                    String sent = single(query, name, ctx);
                                     assertTrue(sent.equalsIgnoreCase(v.strip()), ctx + ": the " + name + " filter should be "
                                             + InputRules.quote(v.strip()) + " (any case), but the vendor read " + InputRules.quote(sent));
                                 });
@@ -297,9 +356,13 @@ public abstract class HostileInputContract {
 
                             @Override
                             public void checkAll(String v, List<LoggedRequest> all, String ctx) {
-                                e.emailFilterParameter().ifPresent(name -> assertTrue(all.stream()
-                                        .anyMatch(r -> v.strip().equals(single(query(r, ctx), name, ctx))),
-                                        ctx + ": no request filtered on the address exactly as given, " + InputRules.quote(v.strip())));
+                                e.emailFilterParameter().ifPresent(name -> {
+                                    assertTrue(query(all.get(0), ctx).containsKey(name), ctx + ": findByEmail should ask the "
+                                            + "vendor's " + name + " filter first, not scan every invitation");
+                                    assertTrue(all.stream().anyMatch(r -> query(r, ctx).containsKey(name)
+                                            && v.strip().equals(single(query(r, ctx), name, ctx))),
+                                            ctx + ": no request filtered on the address exactly as given, " + InputRules.quote(v.strip()));
+                                });
                             }
                         }));
             case CURSOR:

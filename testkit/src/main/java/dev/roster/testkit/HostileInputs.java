@@ -82,14 +82,20 @@ public final class HostileInputs {
         /** Refused before any request: invalid where the provider has the capability, else unsupported. */
         REJECT,
         /** Sent, intact, to exactly the intended endpoint; unsupported where the provider lacks the capability. */
-        SEND;
+        SEND,
+        /**
+         * Sent as for {@link #SEND} where the vendor's length limit for the target admits it, else
+         * {@link dev.roster.InvalidRequestException} before any request (see
+         * {@link HostileInputContract.Endpoints#maxCursorLength()}).
+         */
+        BOUNDED;
 
         static Expect of(String column, int line) {
             try {
                 return valueOf(column.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(RESOURCE + " line " + line + ": unknown expectation '" + column
-                        + "'; use invalid, unsupported, reject or send", e);
+                        + "'; use invalid, unsupported, reject, send or bounded", e);
             }
         }
     }

@@ -58,10 +58,19 @@ import java.util.regex.Pattern;
  *       invite has already been accepted, it cannot be deleted").</li>
  * </ul>
  *
- * <p>Every response carries an {@code x-request-id}; 429 and 503 answers carry both
- * {@code Retry-After} (whole seconds) and OpenAI's {@code retry-after-ms}.
+ * <p>Every response carries an {@code x-request-id}; 429 and 503 answers carry OpenAI's
+ * {@code retry-after-ms} and {@code Retry-After} in whole seconds, rounded up: at least 1, as the
+ * contract's {@code TooManyRequests} says, so a wait shorter than a second is exact only in
+ * {@code retry-after-ms}, and "retry at once" ({@link #retryAfter(Duration) retryAfter(ZERO)}) is
+ * {@code retry-after-ms: 0} without {@code Retry-After}.
+ *
+ * <p>{@link #validatedAgainstSpec()} checks every exchange against the contract, from
+ * {@code ../shared/specs/} ({@link #specValidation()}).
  */
 public final class OpenAiSimulator extends VendorSimulator {
+
+    /** OpenAI's invite contract, in the shared specs folder (see {@link OpenApiValidation#sharedSpec}). */
+    public static final String SPEC_FILE = "openai-invites.openapi.yaml";
 
     /** The admin key the no-argument constructor expects. Not a real key. */
     public static final String DEFAULT_ADMIN_KEY = "sk-admin-roster-simulator-0000000000000000";
@@ -114,6 +123,33 @@ public final class OpenAiSimulator extends VendorSimulator {
         }
         this.adminKey = adminKey;
         this.store = new OpenAiInviteStore(Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * The validation of OpenAI's invite contract, {@value #SPEC_FILE}, read from the shared specs
+     * folder (never copied into the project).
+     *
+     * @return the validation
+     * @throws IllegalStateException if the folder is not found
+     */
+    public static OpenApiValidation specValidation() {
+        return OpenApiValidation.of(OpenApiValidation.sharedSpec(SPEC_FILE));
+    }
+
+    /**
+     * Checks every exchange against OpenAI's contract ({@link #specValidation()}): see
+     * {@link VendorSimulator}.
+     *
+     * @return this simulator
+     */
+    public OpenAiSimulator validatedAgainstSpec() {
+        return validatedAgainst(specValidation());
+    }
+
+    @Override
+    public OpenAiSimulator validatedAgainst(OpenApiValidation validation) {
+        super.validatedAgainst(validation);
+        return this;
     }
 
     /**

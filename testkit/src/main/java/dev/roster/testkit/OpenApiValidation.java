@@ -22,6 +22,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -30,6 +31,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks HTTP traffic against a vendor's OpenAPI contract: every request a client sent and every
@@ -41,9 +44,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @AfterEach
  * void trafficFollowsTheSpec() {
- *     SPEC.assertNoViolations(simulator.server());
+ *     SPEC.assertNoViolations(stub.getAllServeEvents());
  * }
  * }</pre>
+ *
+ * <p>A {@link VendorSimulator} does this itself once {@link VendorSimulator#validatedAgainst told to}
+ * (as {@code new OpenAiSimulator().validatedAgainstSpec()}). A stub test that answers off-spec on
+ * purpose names each such violation with {@link #deliberate(String, String)} and
+ * {@link #assertNoViolations(List, Collection)}: an allowance per violation, never for a whole test.
  *
  * <p>Reading the journal after each test, rather than listening to the server, is deliberate:
  * WireMock journals an exchange before it sends the response, so when the client has its answer the
@@ -92,6 +100,8 @@ public final class OpenApiValidation {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, OpenApiInteractionValidator> CACHE = new ConcurrentHashMap<>();
     private static final int BODY_SHOWN = 300;
+    private static final int URL_SHOWN = 300;
+    private static final int MESSAGE_SHOWN = 500;
     private static final Set<String> ANNOTATIONS = Set.of("description", "example", "examples", "title");
 
     private final Path specFile;
@@ -156,7 +166,8 @@ public final class OpenApiValidation {
      * The contract violations of one exchange.
      *
      * @param request what the client sent
-     * @param response what the server answered
+     * @param response what the server answered; null to check only the request (an exchange whose
+     *     answer was broken on purpose, or is not meant to follow the contract)
      * @return one line per violation, naming the exchange; empty if it conforms
      */
     public List<String> violations(LoggedRequest request, LoggedResponse response) {
@@ -164,12 +175,12 @@ public final class OpenApiValidation {
         ValidationReport report = response == null || response.getFault() != null
                 ? validator.validateRequest(converted)
                 : validator.validate(converted, toResponse(response));
-        String exchange = request.getMethod().getName() + " " + request.getUrl()
-                + (response == null || response.getFault() != null ? " (no response)" : " -> " + response.getStatus());
+        String exchange = request.getMethod().getName() + " " + shownUrl(request.getUrl())
+                + (response == null ? " (request only)" : response.getFault() != null ? " (no response)" : " -> " + response.getStatus());
         List<String> found = new ArrayList<>();
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() == ValidationReport.Level.ERROR) {
-                found.add(exchange + ": " + message.getKey() + ": " + oneLine(message.getMessage()) + because(message)
+                found.add(exchange + ": " + message.getKey() + ": " + shortened(oneLine(message.getMessage())) + because(message)
                         + bodies(message.getKey(), request, response));
             }
         }
@@ -220,11 +231,90 @@ public final class OpenApiValidation {
      * @throws AssertionError listing every violation and naming the contract file
      */
     public void assertNoViolations(List<ServeEvent> serveEvents) {
-        List<String> found = violations(serveEvents);
-        if (!found.isEmpty()) {
-            throw new AssertionError(found.size() + " exchange(s) broke the OpenAPI contract " + specFile
-                    + ". Fix the client or the simulator (whichever sent it), not the contract:\n  - "
-                    + String.join("\n  - ", found));
+        assertOnlyDeliberate(violations(serveEvents), List.of());
+    }
+
+    /**
+     * Fails if any of the given exchanges breaks the contract other than as declared: for a stub test
+     * that answers off-spec on purpose (a vendor's known deviation, a proxy's HTML page, a body cut
+     * short), each such violation is named with a {@link Deviation}, and nothing else may differ.
+     *
+     * @param serveEvents the exchanges
+     * @param deliberate the violations the test provokes on purpose
+     * @throws AssertionError listing every undeclared violation, or every declared one that did not occur
+     */
+    public void assertNoViolations(List<ServeEvent> serveEvents, Collection<Deviation> deliberate) {
+        assertOnlyDeliberate(violations(serveEvents), deliberate);
+    }
+
+    /**
+     * Fails if a violation is not declared, or a declaration matched no violation (the payload
+     * conforms after all, or the validation no longer sees the deviation: either way the declaration
+     * is stale and would hide a future one).
+     *
+     * @param violations violation lines, as {@link #violations} returns them
+     * @param deliberate the violations provoked on purpose; may be empty
+     * @throws AssertionError naming the contract file and each offending line or declaration
+     */
+    public void assertOnlyDeliberate(List<String> violations, Collection<Deviation> deliberate) {
+        List<String> unexpected = violations.stream().filter(line -> deliberate.stream().noneMatch(d -> d.matches(line)))
+                .collect(Collectors.toList());
+        if (!unexpected.isEmpty()) {
+            throw new AssertionError(unexpected.size() + " violation(s): exchanges broke the OpenAPI contract " + specFile
+                    + ". Fix the client or the simulator/stub (whichever sent it), not the contract; a test that breaks it "
+                    + "on purpose names each violation with OpenApiValidation.deliberate(regex, why):\n  - "
+                    + String.join("\n  - ", unexpected));
+        }
+        List<String> unused = deliberate.stream().filter(d -> violations.stream().noneMatch(d::matches))
+                .map(Deviation::toString).collect(Collectors.toList());
+        if (!unused.isEmpty()) {
+            throw new AssertionError("Deliberate deviations from the OpenAPI contract " + specFile + " were declared but the "
+                    + "traffic did not show them: " + unused + ". Either the payload conforms after all (drop the "
+                    + "declaration) or the validation no longer sees it. Violations found: " + violations);
+        }
+    }
+
+    /**
+     * Declares one violation a test provokes on purpose.
+     *
+     * @param violation a regular expression found in the violation's line (see {@link #violations})
+     * @param why the real-world behaviour reproduced, for the reader and the failure message
+     * @return the declaration
+     */
+    public static Deviation deliberate(String violation, String why) {
+        return new Deviation(Pattern.compile(violation), why);
+    }
+
+    /**
+     * A violation of the contract a test provokes on purpose, and why: the allowance is for the
+     * lines the pattern finds, never for a whole test or server.
+     *
+     * @param pattern found ({@link java.util.regex.Matcher#find()}) in the violation's line
+     * @param why the reason, such as "a proxy's HTML page instead of the vendor's error envelope"
+     */
+    public record Deviation(Pattern pattern, String why) {
+
+        // Compact constructor: both parts are needed, the reason above all.
+        public Deviation {
+            Objects.requireNonNull(pattern, "pattern");
+            if (why == null || why.isBlank()) {
+                throw new IllegalArgumentException("Say why the contract is broken on purpose.");
+            }
+        }
+
+        /**
+         * Whether this declaration covers a violation.
+         *
+         * @param violation a line from {@link OpenApiValidation#violations}
+         * @return true if the pattern is found in it
+         */
+        public boolean matches(String violation) {
+            return pattern.matcher(violation).find();
+        }
+
+        @Override
+        public String toString() {
+            return "/" + pattern.pattern() + "/ (" + why + ")";
         }
     }
 
@@ -283,6 +373,16 @@ public final class OpenApiValidation {
             return " | response body: " + shown(response.getBodyAsString());
         }
         return "";
+    }
+
+    /** A validator's message, which may quote a very long path or value: at most {@value #MESSAGE_SHOWN} characters. */
+    private static String shortened(String message) {
+        return message.length() > MESSAGE_SHOWN ? message.substring(0, MESSAGE_SHOWN) + "…" : message;
+    }
+
+    /** A URL for a violation line: whole unless it is very long (a 4 KB cursor, say), so the line stays readable. */
+    private static String shownUrl(String url) {
+        return url.length() > URL_SHOWN ? url.substring(0, URL_SHOWN) + "…(" + url.length() + " characters)" : url;
     }
 
     private static String shown(String body) {

@@ -37,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.ClassOrderer;
@@ -59,7 +60,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * class OpenAiReliabilityTest extends ReliabilityContract {
  *     @Override
  *     protected VendorSimulator newSimulator() {
- *         return new OpenAiSimulator();
+ *         return new OpenAiSimulator().validatedAgainstSpec();
  *     }
  *
  *     @Override
@@ -95,6 +96,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * timeouts and waits ({@link #readTimeout()}, {@link #retryPolicy()}, {@link #vendorRetryAfter()})
  * so that it stays fast; override them if the backend needs more. Nothing here sleeps: the tests
  * take as long as the timeouts and waits they prove.
+ *
+ * <p>A simulator {@link VendorSimulator#validatedAgainst checking its traffic against the vendor's
+ * contract} is checked after each test, the rate-limited one after its test too, and both when they
+ * stop: every request the adapter sends under the faults and every answer the simulator gives.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
@@ -140,7 +145,7 @@ public abstract class ReliabilityContract {
      * A new simulator of the vendor, not started: the contract starts, resets and closes it. It is
      * called twice, for the fault matrix and for the rate limit.
      *
-     * @return the simulator, such as {@code new OpenAiSimulator()}
+     * @return the simulator, such as {@code new OpenAiSimulator().validatedAgainstSpec()}
      */
     protected abstract VendorSimulator newSimulator();
 
@@ -204,10 +209,12 @@ public abstract class ReliabilityContract {
     }
 
     /**
-     * The wait the simulator's injected 429 and 503 answers ask for. Zero ({@code Retry-After: 0})
-     * by default: a vendor whose {@code Retry-After} is whole seconds cannot ask for less than a
-     * second otherwise, and the policy's backoff then applies. A vendor with a finer header (OpenAI's
-     * {@code retry-after-ms}) can ask for a few milliseconds instead, to prove they are honoured.
+     * The wait the simulator's injected 429 and 503 answers ask for. Zero by default ("retry at
+     * once"): {@code Retry-After} is whole seconds and never below 1, so the simulators then leave it
+     * out (Confluent's says {@code X-RateLimit-Reset: 0} instead) and the policy's backoff applies,
+     * which keeps the matrix fast; a second per retry would not fit its budgets. A vendor with a finer
+     * header (OpenAI's {@code retry-after-ms}) can ask for a few milliseconds instead, to prove they
+     * are honoured; its {@code Retry-After} then says 1.
      *
      * @return the wait
      */
@@ -275,6 +282,12 @@ public abstract class ReliabilityContract {
         simulator.reset();
     }
 
+    /** Blames a contract violation on the test that caused it, not on the next test's reset. */
+    @AfterEach
+    final void trafficFollowedTheSpec() {
+        simulator.assertTrafficFollowsSpec();
+    }
+
     @AfterAll
     final void stopSimulators() throws Exception {
         try {
@@ -285,9 +298,15 @@ public abstract class ReliabilityContract {
             // Reported by the rate-limit test.
         } finally {
             background.shutdownNow();
-            pacedSimulator.close();
-            simulator.close();
-            printReport();
+            try {
+                pacedSimulator.close();
+            } finally {
+                try {
+                    simulator.close();
+                } finally {
+                    printReport();
+                }
+            }
         }
     }
 
@@ -925,6 +944,7 @@ public abstract class ReliabilityContract {
             }
             checkCreatedOnce(pacedSimulator, run.emails, "after " + PACED_THREADS + " threads invited " + PACED_INVITES
                     + " people under a rate limit");
+            pacedSimulator.assertTrafficFollowsSpec();
             if (run.limited == 0) {
                 throw failure("the simulator never answered 429", "the rate limit of " + RATE_LIMIT + " requests a second "
                         + "to have been reached, or this test proves nothing", "VendorSimulator.rateLimit", null);

@@ -59,6 +59,10 @@ import org.junit.jupiter.api.Test;
  * the {@code toString} of every configuration, provider, request, result and exception it touched,
  * then searches them all for every form of every credential.
  *
+ * <p>A simulator {@link VendorSimulator#validatedAgainst checking its traffic against the vendor's
+ * contract} is checked as the scenario resets it; the requests sent to the vendor that echoes the
+ * credentials are checked against the same contract (its answers break it on purpose).
+ *
  * <p>The adapter's test module registers {@link CapturingLoggerFinder} (see there), and extends
  * this class:
  *
@@ -66,7 +70,7 @@ import org.junit.jupiter.api.Test;
  * class OpenAiSecretLeakTest extends SecretLeakContract {
  *     static final String KEY = "sk-admin-LEAKCANARY-...";
  *     @RegisterExtension
- *     static final OpenAiSimulator openai = new OpenAiSimulator(KEY);
+ *     static final OpenAiSimulator openai = new OpenAiSimulator(KEY).validatedAgainstSpec();
  *
  *     protected String providerId() { return "openai"; }
  *     protected VendorSimulator simulator() { return openai; }
@@ -288,6 +292,7 @@ public abstract class SecretLeakContract {
         try (InvitationProvider provider = load(config(root, credentials).toBuilder().retryPolicy(RetryPolicy.none()).build())) {
             for (int status : new int[] {301, 302, 400, 401, 402, 403, 404, 409, 422, 429, 500, 502, 503}) {
                 for (String body : List.of(json, html)) {
+                    requestsFollowSpec(echo);
                     echo.resetAll();
                     echo.stubFor(any(anyUrl()).willReturn(echoHeaders(aResponse().withStatus(status), echoed, "http://127.0.0.1:"
                             + echo.port() + "/" + echoedPath + "?token=" + echoedPath).withBody(body)));
@@ -295,17 +300,30 @@ public abstract class SecretLeakContract {
                 }
             }
             for (String body : List.of(html, echoed, "{\"data\": [\"" + echoed + "\"", json)) {
+                requestsFollowSpec(echo);
                 echo.resetAll();
                 echo.stubFor(any(anyUrl()).willReturn(echoHeaders(aResponse().withStatus(200), echoed, null).withBody(body)));
                 runEveryOperation(provider, "HTTP 200 with an unreadable body echoing the credentials");
             }
+            requestsFollowSpec(echo);
             echo.resetAll();
             echo.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
             runEveryOperation(provider, "connection reset");
+            requestsFollowSpec(echo);
             echo.resetAll();
             echo.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
             runEveryOperation(provider, "garbage then close");
+            requestsFollowSpec(echo);
         }
+    }
+
+    /**
+     * The requests the adapter sent to the echoing vendor, against the contract the simulator checks
+     * (if any): only the requests, as the answers break the contract on purpose.
+     */
+    private void requestsFollowSpec(WireMockServer echo) {
+        simulator().validation().ifPresent(spec -> spec.assertOnlyDeliberate(echo.getAllServeEvents().stream()
+                .flatMap(event -> spec.violations(event.getRequest(), null).stream()).collect(Collectors.toList()), List.of()));
     }
 
     private static ResponseDefinitionBuilder echoHeaders(ResponseDefinitionBuilder response, String echoed, String location) {

@@ -22,12 +22,15 @@ import dev.roster.PageRequest;
 import dev.roster.ProviderConfigurationException;
 import dev.roster.spi.InputRules;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -52,8 +55,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  *                 .credential(ProviderConfig.OPENAI_ADMIN_KEY, Secret.of("sk-admin-test"))
  *                 .build());
  *     }
+ *
+ *     protected Optional<OpenApiValidation> spec() {
+ *         return Optional.of(OpenAiSimulator.specValidation());
+ *     }
  * }
  * }</pre>
+ *
+ * <p>The requests the adapter sends are checked against the vendor's contract ({@link #spec()});
+ * the redirects it meets break the contract on purpose, so only the requests are.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class TransportSafetyContract {
@@ -72,8 +82,23 @@ public abstract class TransportSafetyContract {
      */
     protected abstract InvitationProvider provider(URI root);
 
+    /**
+     * The vendor's contract, to check every request the adapter sends against. Empty only for a vendor
+     * that publishes none; a build that sets {@value VendorSimulator#REQUIRE_SPEC_PROPERTY} refuses
+     * that.
+     *
+     * @return the validation, such as {@code OpenAiSimulator.specValidation()}
+     */
+    protected Optional<OpenApiValidation> spec() {
+        return Optional.empty();
+    }
+
     @BeforeAll
     void startServers() {
+        if (spec().isEmpty() && Boolean.getBoolean(VendorSimulator.REQUIRE_SPEC_PROPERTY)) {
+            throw new IllegalStateException(getClass().getSimpleName() + " checks its requests against no contract, but "
+                    + "this build requires it (-D" + VendorSimulator.REQUIRE_SPEC_PROPERTY + "=true): override spec().");
+        }
         redirecting = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
         elsewhere = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
         redirecting.start();
@@ -88,6 +113,20 @@ public abstract class TransportSafetyContract {
         if (elsewhere != null) {
             elsewhere.stop();
         }
+    }
+
+    /**
+     * Every request the adapter sent to the vendor, against the contract: only the requests, the
+     * answers being redirects on purpose. (The other host must receive nothing at all, which
+     * {@link #redirectIsNotFollowed} asserts.)
+     */
+    @AfterEach
+    void requestsFollowTheSpec() {
+        spec().ifPresent(validation -> {
+            List<String> found = new ArrayList<>();
+            redirecting.getAllServeEvents().forEach(event -> found.addAll(validation.violations(event.getRequest(), null)));
+            validation.assertOnlyDeliberate(found, List.of());
+        });
     }
 
     @BeforeEach

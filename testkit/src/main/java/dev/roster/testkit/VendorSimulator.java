@@ -15,21 +15,27 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.SubEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.roster.ProviderConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -43,22 +49,47 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>As a JUnit 5 extension ({@code @RegisterExtension static final}), it starts before the
  * class's first test, is {@link #reset() reset} before each test, and stops after the last.
  * Outside JUnit, call {@link #start()} and {@link #close()}.
+ *
+ * <p><b>Checked against the vendor's contract.</b> Once {@link #validatedAgainst(OpenApiValidation)
+ * told which contract} (subclasses offer {@code validatedAgainstSpec()} for their vendor's), the
+ * simulator checks every exchange in its request journal, the request the client sent and the answer
+ * it gave, after each test, before every {@link #reset()} and when it {@link #close() stops}; a
+ * violation fails the test. Exchanges the simulator broke on purpose with a
+ * {@link SimulatedFault#breaksTheAnswer() fault that breaks the answer} have only their request
+ * checked. Anything else a test provokes on purpose is declared, violation by violation, with
+ * {@link #deliberately(String, String)}. A build can require every simulator to be checked with the
+ * system property {@value #REQUIRE_SPEC_PROPERTY}{@code =true}: {@link #start()} then refuses a
+ * simulator that validates nothing.
  */
 public abstract class VendorSimulator implements VendorControl, BeforeAllCallback, AfterAllCallback,
-        BeforeEachCallback, AutoCloseable {
+        BeforeEachCallback, AfterEachCallback, AutoCloseable {
+
+    /**
+     * The system property that makes {@link #start()} refuse a simulator without a contract to check
+     * its traffic against ({@link #validatedAgainst(OpenApiValidation)}), so that a module's build can
+     * require every simulator of its tests to be checked.
+     */
+    public static final String REQUIRE_SPEC_PROPERTY = "roster.testkit.requireSpecValidation";
 
     private static final Duration WINDOW = Duration.ofSeconds(1);
+    /** The WireMock sub-event marking an exchange with the fault injected into it. */
+    private static final String FAULT_SUB_EVENT = "roster-simulated-fault";
 
     private final List<BiConsumer<LoggedRequest, LoggedResponse>> watchers = new CopyOnWriteArrayList<>();
     private final Deque<PlannedFault> plannedFaults = new ArrayDeque<>();
     private final Deque<Long> recentRequests = new ArrayDeque<>();
     private final AtomicInteger received = new AtomicInteger();
     private final Map<Integer, AtomicInteger> answered = new ConcurrentHashMap<>();
-    private WireMockServer server;
+    private volatile WireMockServer server;
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration slowResponseDelay = Duration.ofSeconds(3);
     private volatile Duration retryAfter = Duration.ofSeconds(1);
     private volatile int requestsPerSecond;
+    private volatile OpenApiValidation contract;
+    /** Violations declared for the exchanges up to the next check. */
+    private final List<OpenApiValidation.Deviation> deliberate = new CopyOnWriteArrayList<>();
+    /** Journal entries already checked since the last reset, so a violation is reported once. */
+    private final Set<UUID> checked = ConcurrentHashMap.newKeySet();
 
     /** A fault waiting for its next matching requests. */
     private static final class PlannedFault {
@@ -93,23 +124,40 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
 
     /**
      * The vendor's 429 or 503 answer asking the caller to wait; by default {@link #error} plus
-     * {@code Retry-After} in whole seconds. Subclasses add the vendor's other headers.
+     * {@code Retry-After} as {@link #retryAfterHeader(Duration)} writes it. Subclasses add the
+     * vendor's other headers.
      *
      * @param status 429 or 503
      * @param wait how long to wait
      * @return the response
      */
     protected SimulatedResponse retryLater(int status, Duration wait) {
-        return error(status, status == 429 ? "Rate limit reached; slow down." : "Service temporarily unavailable.")
-                .withHeader("Retry-After", Long.toString(wholeSeconds(wait)));
+        SimulatedResponse response = error(status, status == 429 ? "Rate limit reached; slow down." : "Service temporarily unavailable.");
+        return retryAfterHeader(wait).map(seconds -> response.withHeader("Retry-After", seconds)).orElse(response);
     }
 
     /**
-     * A wait as {@code Retry-After}'s whole seconds: rounded up, so a client that waits what it is
-     * told never comes back too early; zero stays zero ("retry at once").
+     * A wait as {@code Retry-After}'s value: whole seconds, rounded up (so a client that waits what
+     * it is told never comes back too early), and never below 1. No wait at all gives no header: the
+     * smallest wait the header can honestly ask for is a second (OpenAI's contract says
+     * {@code minimum: 1}), so "retry at once" is said by leaving it out, and a finer header such as
+     * OpenAI's {@code retry-after-ms} says what is shorter than a second.
      *
      * @param wait the wait
-     * @return the seconds to send
+     * @return the header's value, such as {@code "1"}; empty for a zero or negative wait
+     */
+    protected static Optional<String> retryAfterHeader(Duration wait) {
+        long seconds = wholeSeconds(wait);
+        return seconds == 0 ? Optional.empty() : Optional.of(Long.toString(seconds));
+    }
+
+    /**
+     * A wait in whole seconds, rounded up; zero stays zero. For headers that may say zero, such as
+     * Confluent's {@code X-RateLimit-Reset} ("the window resets within the second"); for
+     * {@code Retry-After}, use {@link #retryAfterHeader(Duration)}.
+     *
+     * @param wait the wait
+     * @return the seconds
      */
     protected static long wholeSeconds(Duration wait) {
         if (wait.isZero() || wait.isNegative()) {
@@ -119,7 +167,7 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
     }
 
     /**
-     * A wait in whole milliseconds, rounded up as {@link #wholeSeconds} does, for headers such as
+     * A wait in whole milliseconds, rounded up as {@link #wholeSeconds} does (zero stays zero), for headers such as
      * OpenAI's {@code retry-after-ms}.
      *
      * @param wait the wait
@@ -162,6 +210,11 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
      */
     public synchronized VendorSimulator start() {
         if (server == null) {
+            if (contract == null && Boolean.getBoolean(REQUIRE_SPEC_PROPERTY)) {
+                throw new IllegalStateException(getClass().getSimpleName() + " would check its traffic against no contract, "
+                        + "but this build requires every simulator to (-D" + REQUIRE_SPEC_PROPERTY + "=true): create it "
+                        + "with validatedAgainstSpec(), or call validatedAgainst(OpenApiValidation) before it starts.");
+            }
             WireMockServer created = new WireMockServer(wireMockConfig()
                     .bindAddress("127.0.0.1")
                     .dynamicPort()
@@ -175,19 +228,32 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
         return this;
     }
 
-    /** Stops the server. */
+    /**
+     * Checks the exchanges not checked yet against the contract (see the class comment), then stops
+     * the server.
+     *
+     * @throws AssertionError after stopping, if an exchange broke the contract
+     */
     @Override
     public synchronized void close() {
         if (server != null) {
+            AssertionError broken = checkQuietly();
             server.stop();
             server = null;
+            rethrow(broken);
         }
     }
 
     /**
-     * Forgets all state, the knobs and the request journal: a clean vendor again.
+     * Forgets all state, the knobs and the request journal: a clean vendor again. The exchanges not
+     * checked yet are checked against the contract first (see the class comment).
+     *
+     * @throws AssertionError after resetting, if an exchange broke the contract
      */
     public void reset() {
+        AssertionError broken = checkQuietly();
+        checked.clear();
+        deliberate.clear();
         clearState();
         synchronized (plannedFaults) {
             plannedFaults.clear();
@@ -201,6 +267,7 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
         answered.clear();
         watchers.clear();
         requireServer().resetRequests();
+        rethrow(broken);
     }
 
     @Override
@@ -214,8 +281,111 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
     }
 
     @Override
+    public void afterEach(ExtensionContext context) {
+        assertTrafficFollowsSpec();
+    }
+
+    @Override
     public void afterAll(ExtensionContext context) {
         close();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // The vendor's contract
+
+    /**
+     * Checks this simulator's traffic against the vendor's contract from now on: see the class
+     * comment. Call it before the simulator starts.
+     *
+     * @param validation the contract, such as {@code OpenApiValidation.of(OpenApiValidation.sharedSpec(...))}
+     * @return this simulator
+     */
+    public VendorSimulator validatedAgainst(OpenApiValidation validation) {
+        this.contract = Objects.requireNonNull(validation, "validation");
+        return this;
+    }
+
+    /**
+     * The contract this simulator checks its traffic against, if any.
+     *
+     * @return the validation; empty if it checks nothing
+     */
+    public Optional<OpenApiValidation> validation() {
+        return Optional.ofNullable(contract);
+    }
+
+    /**
+     * Declares that the exchanges up to the next check (the end of the test, or the next
+     * {@link #reset()}) break the contract in this one way on purpose, such as a request a test sends
+     * by hand to see the simulator refuse it. Each declared violation must occur, and nothing else may
+     * break the contract. Faults the simulator injects need no declaration.
+     *
+     * @param violation a regular expression found in the violation's line
+     * @param why what the test reproduces, for the reader and the failure message
+     * @return this simulator
+     * @throws IllegalStateException if the simulator checks no contract
+     */
+    public VendorSimulator deliberately(String violation, String why) {
+        if (contract == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " checks no contract, so there is nothing to "
+                    + "break on purpose: call validatedAgainst first.");
+        }
+        deliberate.add(OpenApiValidation.deliberate(violation, why));
+        return this;
+    }
+
+    /**
+     * Checks the exchanges in the request journal not checked yet against the contract, and forgets
+     * the {@link #deliberately declared} violations. The extension does this after each test, and
+     * {@link #reset()} and {@link #close()} before they act; call it yourself where a test's steps
+     * reset the simulator, so that a violation is blamed on the step that caused it.
+     *
+     * @throws AssertionError if an exchange broke the contract other than as declared, or a declared
+     *     violation did not occur
+     */
+    public void assertTrafficFollowsSpec() {
+        OpenApiValidation validation = contract;
+        WireMockServer running = server;
+        List<OpenApiValidation.Deviation> declared = new ArrayList<>(deliberate);
+        deliberate.removeAll(declared);
+        if (validation == null || running == null) {
+            return;
+        }
+        List<ServeEvent> events = new ArrayList<>(running.getAllServeEvents());
+        events.removeIf(event -> checked.contains(event.getId()));
+        events.sort(Comparator.comparing(event -> event.getRequest().getLoggedDate()));
+        List<String> found = new ArrayList<>();
+        for (ServeEvent event : events) {
+            boolean answerBroken = injectedFault(event).map(SimulatedFault::breaksTheAnswer).orElse(false);
+            found.addAll(validation.violations(event.getRequest(), answerBroken ? null : event.getResponse()));
+            checked.add(event.getId());
+        }
+        validation.assertOnlyDeliberate(found, declared);
+    }
+
+    private AssertionError checkQuietly() {
+        try {
+            assertTrafficFollowsSpec();
+            return null;
+        } catch (AssertionError e) {
+            return e;
+        }
+    }
+
+    private static void rethrow(AssertionError broken) {
+        if (broken != null) {
+            throw broken;
+        }
+    }
+
+    /** The fault the dispatcher injected into this exchange, as it marked it. */
+    private static Optional<SimulatedFault> injectedFault(ServeEvent event) {
+        for (SubEvent sub : event.getSubEvents()) {
+            if (FAULT_SUB_EVENT.equals(sub.getType()) && sub.getData() != null && sub.getData().get("fault") != null) {
+                return Optional.of(SimulatedFault.valueOf(sub.getData().get("fault").toString()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -343,9 +513,10 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
 
     /**
      * Sets the wait that injected 429 and 503 answers ask for; 1 second by default. Each vendor
-     * writes it in its own headers: {@code Retry-After} in whole seconds, rounded up (so a sub-second
-     * wait is sent as 1 second), and {@link Duration#ZERO} as {@code Retry-After: 0}; OpenAI adds
-     * the milliseconds in {@code retry-after-ms}.
+     * writes it in its own headers: {@code Retry-After} in whole seconds, rounded up and never below
+     * 1 (so a sub-second wait is sent as 1 second), and {@link Duration#ZERO} ("retry at once") as no
+     * {@code Retry-After} at all (see {@link #retryAfterHeader(Duration)}); OpenAI adds the
+     * milliseconds in {@code retry-after-ms}, Confluent the seconds in {@code X-RateLimit-Reset}.
      *
      * @param wait the wait
      * @return this simulator
@@ -486,6 +657,7 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
                     logged.getBodyAsString());
             received.incrementAndGet();
             Optional<SimulatedFault> fault = takeFault(request.method());
+            fault.ifPresent(f -> serveEvent.appendSubEvent(FAULT_SUB_EVENT, Map.of("fault", f.name())));
             if (fault.isPresent() && fault.get() == SimulatedFault.CONNECTION_RESET_BEFORE_READ) {
                 return render(SimulatedResponse.empty(500), fault);
             }

@@ -123,6 +123,39 @@ class OpenApiValidationTest {
     }
 
     @Test
+    @DisplayName("lets a declared deviation through, only that one, and fails on a declaration nothing matched")
+    void deliberateDeviations() throws Exception {
+        answer(200, THING.replace("\"count\":3", "\"count\":\"three\""));
+        get("/v2/things/t1", true);
+        post("/v2/things", "{\"title\":\"a\"}");
+
+        OpenApiValidation.Deviation count = OpenApiValidation.deliberate("/count", "a vendor sending counts as words");
+        OpenApiValidation.Deviation name = OpenApiValidation.deliberate("POST /v2/things .*(name|title)", "a body with a title instead of its name");
+        validation.assertNoViolations(SERVER.getAllServeEvents(), List.of(count, name));
+        assertThatThrownBy(() -> validation.assertNoViolations(SERVER.getAllServeEvents(), List.of(count)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("2 violation(s)").hasMessageContaining("name")
+                .hasMessageContaining("title");
+        OpenApiValidation.Deviation stale = OpenApiValidation.deliberate("/label", "a label that is fine after all");
+        assertThatThrownBy(() -> validation.assertNoViolations(SERVER.getAllServeEvents(), List.of(count, name, stale)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("did not show them")
+                .hasMessageContaining("a label that is fine after all");
+        assertThatThrownBy(() -> OpenApiValidation.deliberate("/label", " ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("shortens a very long URL in a violation's line, and checks only the request when told to")
+    void longUrlsAndRequestsOnly() throws Exception {
+        answer(200, THING.replace("\"count\":3", "\"count\":\"three\""));
+        get("/v2/things/" + "t".repeat(5000), false);
+
+        var event = SERVER.getAllServeEvents().get(0);
+        List<String> full = validation.violations(event.getRequest(), event.getResponse());
+        assertThat(full).hasSize(2).allSatisfy(line -> assertThat(line).hasSizeLessThan(1200).contains("(5011 characters)"));
+        assertThat(validation.violations(event.getRequest(), null)).singleElement().asString()
+                .contains("(request only)", "security").doesNotContain("/count");
+    }
+
+    @Test
     @DisplayName("refuses a 3.1 construct it cannot check exactly, naming it")
     void unsupportedConstruct() {
         assertThatThrownBy(() -> OpenApiValidation.of(fixture("unsupported-3.1.yaml")))

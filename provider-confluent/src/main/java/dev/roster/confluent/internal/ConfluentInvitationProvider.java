@@ -2,6 +2,7 @@ package dev.roster.confluent.internal;
 
 import dev.roster.Capabilities;
 import dev.roster.ErrorDetails;
+import dev.roster.InvalidRequestException;
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
@@ -110,8 +111,24 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
     public Page<Invitation> list(PageRequest request) {
         Objects.requireNonNull(request, "request");
         int size = Math.min(request.size(), CAPABILITIES.maxPageSize());
-        String token = request.cursor().map(QueryValues::encode).orElse(null);
+        String token = request.cursor().map(ConfluentInvitationProvider::pageToken).map(QueryValues::encode).orElse(null);
         return InvitationMapper.page(call("list invitations", () -> api.list(size, token, null, null)));
+    }
+
+    /**
+     * A cursor as Confluent's {@code page_token}: at most {@value ConfluentCloud#MAX_PAGE_TOKEN_LENGTH}
+     * characters, as its spec says. Anything longer cannot have come from a Confluent page, and would
+     * only earn a 400; it is refused before any request, saying what to do.
+     */
+    private static String pageToken(String cursor) {
+        int length = cursor.codePointCount(0, cursor.length());
+        if (length > ConfluentCloud.MAX_PAGE_TOKEN_LENGTH) {
+            throw new InvalidRequestException("Invalid page cursor " + InputRules.quote(cursor) + " for Confluent Cloud: it has "
+                    + length + " characters, and Confluent's page tokens have at most " + ConfluentCloud.MAX_PAGE_TOKEN_LENGTH
+                    + ". Pass the nextCursor of a previous Confluent Cloud page unchanged, or no cursor for the first page.",
+                    ErrorDetails.of(ConfluentCloud.ID), null);
+        }
+        return cursor;
     }
 
     @Override
@@ -130,8 +147,14 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
 
     /**
      * Uses Confluent's server-side {@code email} filter instead of scanning every invitation. The
-     * filter is an exact match; if the address as given finds nothing and has capitals, its
-     * lower-case form is tried too. Of the matches, the pending invitation wins, else the newest.
+     * filter is an exact match, case included ("Filter the results by exact match for email", says
+     * the spec), while addresses compare case-insensitively: if the address as given finds nothing
+     * and has capitals, its lower-case form is tried too, and if that finds nothing either, every
+     * invitation is scanned ({@link InvitationProvider#findByEmail the default}), so that an
+     * invitation sent to {@code Ada@Example.com} is found for {@code ada@example.com} and the other
+     * way round, and inviting it again stays idempotent. The scan costs a page per 100 invitations,
+     * and only runs for an address Confluent does not hold in either spelling. Of the matches, the
+     * pending invitation wins, else the newest.
      */
     @Override
     public Optional<Invitation> findByEmail(String email) {
@@ -141,6 +164,9 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
         String lower = wanted.toLowerCase(Locale.ROOT);
         if (matches.isEmpty() && !lower.equals(wanted)) {
             matches = byEmail(lower);
+        }
+        if (matches.isEmpty()) {
+            return InvitationProvider.super.findByEmail(wanted);
         }
         Optional<Invitation> pending = matches.stream().filter(i -> i.status() == InvitationStatus.PENDING).findFirst();
         return pending.isPresent() ? pending : matches.stream().max(OLDEST_FIRST);

@@ -28,7 +28,7 @@ class CredentialsNeverLeakTest {
             .encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
 
     @RegisterExtension
-    static final ConfluentSimulator confluent = new ConfluentSimulator(KEY, SECRET);
+    static final ConfluentSimulator confluent = new ConfluentSimulator(KEY, SECRET).validatedAgainstSpec();
 
     @Test
     @DisplayName("Feign's log at FULL shows requests, responses and bodies, but no credential")
