@@ -102,6 +102,7 @@ public abstract class HostileInputContract {
          * @param pageSizeParameter the list's page size query parameter
          * @param cursorParameter the list's cursor query parameter
          * @param emailFilterParameter the query parameter {@code findByEmail} filters on, if any
+         * @param maxCursorLength the longest cursor the vendor accepts
          */
         public Endpoints {
             Objects.requireNonNull(invitationsPath, "invitationsPath");

@@ -294,7 +294,12 @@ public final class OpenApiValidation {
      */
     public record Deviation(Pattern pattern, String why) {
 
-        // Compact constructor: both parts are needed, the reason above all.
+        /**
+         * Checks that both parts are there, the reason above all.
+         *
+         * @param pattern found in the violation's line
+         * @param why the reason, never blank
+         */
         public Deviation {
             Objects.requireNonNull(pattern, "pattern");
             if (why == null || why.isBlank()) {
