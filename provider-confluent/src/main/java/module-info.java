@@ -7,7 +7,7 @@
  * need). The wire types in {@code dev.roster.confluent.internal} are opened to Jackson alone,
  * which binds the JSON to them by reflection.
  */
-module dev.roster.provider.confluent {
+module dev.roster.confluent {
     requires transitive dev.roster.core; // the exported factory speaks in core's types
     requires feign.core;
     requires feign.java11;

@@ -1,6 +1,7 @@
 package dev.roster.openai;
 
 import dev.roster.Capabilities;
+import dev.roster.ErrorDetails;
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
@@ -8,6 +9,7 @@ import dev.roster.NotFoundException;
 import dev.roster.Page;
 import dev.roster.PageRequest;
 import dev.roster.ProjectGrant;
+import dev.roster.ProviderConfigurationException;
 import dev.roster.ProviderInfo;
 import dev.roster.spi.HttpEndpoints;
 import dev.roster.spi.InputRules;
@@ -42,6 +44,7 @@ final class OpenAiInvitationProvider implements InvitationProvider {
 
     private final OpenAiApi api;
     private final FeignCalls calls;
+    private volatile boolean closed;
 
     OpenAiInvitationProvider(OpenAiApi api, URI baseUri, Redactor redactor) {
         this.api = Objects.requireNonNull(api, "api");
@@ -58,6 +61,7 @@ final class OpenAiInvitationProvider implements InvitationProvider {
         List<OpenAiJson.Project> projects = request.projects()
                 .map(grants -> grants.stream().map(OpenAiInvitationProvider::project).collect(Collectors.toList()))
                 .orElse(null);
+        requireOpen("invite");
         OpenAiJson.InviteRequest body = new OpenAiJson.InviteRequest(request.email(), request.role().orElse(DEFAULT_ROLE), projects);
         return InviteMapping.invitation(calls.run("invite", () -> api.create(body)));
     }
@@ -65,6 +69,7 @@ final class OpenAiInvitationProvider implements InvitationProvider {
     @Override
     public Optional<Invitation> find(String invitationId) {
         String id = InputRules.invitationId(invitationId);
+        requireOpen("find");
         try {
             return Optional.of(InviteMapping.invitation(calls.run("find", () -> api.retrieve(id))));
         } catch (NotFoundException unknown) {
@@ -74,6 +79,7 @@ final class OpenAiInvitationProvider implements InvitationProvider {
 
     @Override
     public Page<Invitation> list(PageRequest request) {
+        requireOpen("list");
         int limit = Math.min(request.size(), MAX_PAGE_SIZE);
         String after = request.cursor().map(HttpEndpoints::percentEncode).orElse(null);
         return InviteMapping.page(calls.run("list", () -> api.list(limit, after)));
@@ -82,6 +88,7 @@ final class OpenAiInvitationProvider implements InvitationProvider {
     @Override
     public boolean revoke(String invitationId) {
         String id = InputRules.invitationId(invitationId);
+        requireOpen("revoke");
         try {
             OpenAiJson.Deleted deleted = calls.run("revoke", () -> api.delete(id));
             return deleted == null || deleted.deleted() == null || deleted.deleted();
@@ -91,12 +98,20 @@ final class OpenAiInvitationProvider implements InvitationProvider {
     }
 
     /**
-     * Nothing to release on Java 17: the JDK's {@code HttpClient} gives its pooled connections back
-     * when it becomes unreachable ({@code HttpClient.close()} arrives only with Java 21).
+     * Refuses every later call. Nothing else to release on Java 17: the JDK's {@code HttpClient}
+     * gives its pooled connections back when it becomes unreachable ({@code HttpClient.close()}
+     * arrives only with Java 21).
      */
     @Override
     public void close() {
-        // No resources beyond the HttpClient, which has no close() before Java 21.
+        closed = true;
+    }
+
+    private void requireOpen(String operation) {
+        if (closed) {
+            throw new ProviderConfigurationException("This OpenAI provider was closed; load a new one to " + operation + ".",
+                    ErrorDetails.of(OpenAiProviderFactory.ID), null);
+        }
     }
 
     @Override
