@@ -78,6 +78,7 @@ final class OpenAiHttp {
         Request.Options options = new Request.Options(config.connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS,
                 config.readTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS, false);
         ObjectMapper json = objectMapper();
+        Redactor redactor = redactor(adminKey);
         String authorization = "Bearer " + adminKey.reveal();
         String userAgent = userAgent();
         return Feign.builder()
@@ -86,9 +87,9 @@ final class OpenAiHttp {
                 .retryer(Retryer.NEVER_RETRY)
                 .encoder(new JacksonEncoder(json))
                 .decoder(new JacksonDecoder(json))
-                .errorDecoder(new OpenAiErrorDecoder(json, Clock.systemUTC(), redactor(adminKey)))
+                .errorDecoder(new OpenAiErrorDecoder(json, Clock.systemUTC(), redactor))
                 .requestInterceptor(template -> template.header("Authorization", authorization).header("User-Agent", userAgent))
-                .logger(new RedactingLogger(adminKey, logSink))
+                .logger(new RedactingLogger(redactor, logSink))
                 .logLevel(level)
                 .target(OpenAiApi.class, baseUri.toString());
     }

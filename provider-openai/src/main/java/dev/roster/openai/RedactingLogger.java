@@ -1,6 +1,6 @@
 package dev.roster.openai;
 
-import dev.roster.Secret;
+import dev.roster.spi.Redactor;
 import feign.Logger;
 import java.util.Locale;
 import java.util.Objects;
@@ -10,24 +10,24 @@ import java.util.function.Consumer;
 /**
  * Feign's wire log without credentials, whatever the level: the {@code Authorization} header (and
  * other credential headers) is shown as {@code [redacted]}, and any line that still contains the
- * key itself (a vendor echoing it, say) has it replaced before it is written.
+ * key in any form (a vendor echoing it, say) goes through the {@link Redactor} before it is written.
  */
 final class RedactingLogger extends Logger {
 
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
-    private static final String REDACTED = "[redacted]";
+    private static final String REDACTED = Redactor.MASK;
 
-    private final String secret;
+    private final Redactor redactor;
     private final Consumer<String> sink;
 
     /**
      * A logger writing each line to the sink.
      *
-     * @param key the credential that must never appear
+     * @param redactor masks the credentials that must never appear
      * @param sink where lines go, such as a {@link System.Logger}
      */
-    RedactingLogger(Secret key, Consumer<String> sink) {
-        this.secret = Objects.requireNonNull(key, "key").reveal();
+    RedactingLogger(Redactor redactor, Consumer<String> sink) {
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.sink = Objects.requireNonNull(sink, "sink");
     }
 
@@ -39,6 +39,6 @@ final class RedactingLogger extends Logger {
             shown[1] = REDACTED;
         }
         String line = methodTag(configKey) + String.format(format, shown);
-        sink.accept(line.replace(secret, REDACTED));
+        sink.accept(redactor.redact(line));
     }
 }

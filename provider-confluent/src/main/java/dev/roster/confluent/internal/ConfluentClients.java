@@ -68,8 +68,8 @@ final class ConfluentClients {
                 (key.reveal() + ":" + secret.reveal()).getBytes(StandardCharsets.UTF_8));
         List<String> neverLogged = List.of(basic, secret.reveal(), key.reveal());
         Redactor redactor = Redactor.of(neverLogged);
-        RedactingLogger logger = logSink == null ? RedactingLogger.toSystemLogger(neverLogged)
-                : new RedactingLogger(logSink, neverLogged);
+        RedactingLogger logger = logSink == null ? RedactingLogger.toSystemLogger(redactor)
+                : new RedactingLogger(logSink, redactor);
 
         ObjectMapper json = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

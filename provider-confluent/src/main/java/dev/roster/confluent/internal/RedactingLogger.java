@@ -1,7 +1,7 @@
 package dev.roster.confluent.internal;
 
+import dev.roster.spi.Redactor;
 import feign.Logger;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -9,38 +9,36 @@ import java.util.function.Consumer;
 
 /**
  * Feign's HTTP log without credentials, whatever the level: the {@code Authorization} header (and
- * its proxy and cookie cousins) is never written, and as a second line of defence any occurrence of
- * the API key, its secret or their Base64 form in a log line is replaced by {@code ****}.
+ * its proxy and cookie cousins) is never written, and as a second line of defence every log line
+ * goes through the {@link Redactor}, which masks the API key, its secret and their Base64 form.
  */
 final class RedactingLogger extends Logger {
 
     private static final Set<String> SENSITIVE_HEADERS =
             Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
-    private static final String MASK = "****";
-
     private final Consumer<String> sink;
-    private final List<String> secrets;
+    private final Redactor redactor;
 
     /**
      * A logger writing to the sink.
      *
      * @param sink receives each finished line
-     * @param secrets values that must never be written (blank ones are ignored)
+     * @param redactor masks the values that must never be written
      */
-    RedactingLogger(Consumer<String> sink, List<String> secrets) {
+    RedactingLogger(Consumer<String> sink, Redactor redactor) {
         this.sink = Objects.requireNonNull(sink, "sink");
-        this.secrets = secrets.stream().filter(s -> s != null && !s.isBlank()).toList();
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
     }
 
     /**
      * A logger writing to {@link System.Logger} {@code dev.roster.confluent.http} at DEBUG.
      *
-     * @param secrets values that must never be written
+     * @param redactor masks the values that must never be written
      * @return the logger
      */
-    static RedactingLogger toSystemLogger(List<String> secrets) {
+    static RedactingLogger toSystemLogger(Redactor redactor) {
         System.Logger target = System.getLogger("dev.roster.confluent.http");
-        return new RedactingLogger(line -> target.log(System.Logger.Level.DEBUG, line), secrets);
+        return new RedactingLogger(line -> target.log(System.Logger.Level.DEBUG, line), redactor);
     }
 
     @Override
@@ -59,10 +57,6 @@ final class RedactingLogger extends Logger {
     }
 
     String redact(String line) {
-        String out = line;
-        for (String secret : secrets) {
-            out = out.replace(secret, MASK);
-        }
-        return out;
+        return redactor.redact(line);
     }
 }
