@@ -66,11 +66,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>{@link #provider()} is called once before each test and the provider is closed after it. The
  * tests use fresh, unique email addresses, so a backend shared between tests is fine, and so are
- * invitations left over from earlier tests. The lifecycle tests are skipped when {@link #vendor()}
- * is {@link VendorControl#none()}, and the closed-provider tests unless {@link #newProvider()} is
- * overridden; nothing else is skipped: a test whose subject depends on a capability checks what
- * the provider declares, either way. An adapter with a {@code vendor()} and a {@code newProvider()}
- * runs the whole contract with nothing skipped.
+ * invitations left over from earlier tests. A test of a feature the provider declares unsupported
+ * in {@link dev.roster.ProviderInfo#capabilities()} (roles, a default role, project grants) is
+ * skipped with the reason; so are the lifecycle tests when {@link #vendor()} is
+ * {@link VendorControl#none()}, and the closed-provider tests unless {@link #newProvider()} is
+ * overridden. Where a rule differs by capability (revoking an accepted invitation, project grants
+ * refused), the test checks whichever the provider declares, so an adapter that declares roles and
+ * project grants, overrides {@code vendor()} and {@code newProvider()} runs the whole contract with
+ * nothing skipped.
  *
  * <p>The rules beyond the obvious ones:
  * <ul>

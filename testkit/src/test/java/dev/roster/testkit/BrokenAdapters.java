@@ -319,32 +319,10 @@ final class BrokenAdapters {
     static class ReadsSecondsAsMillis extends Variant {
         @Override
         InvitationProvider breakIt(InMemoryInvitationProvider backend) {
-            Function<Invitation, Invitation> misread = i -> i.toBuilder()
+            return new Remapping(backend, i -> i.toBuilder()
                     .createdAt(i.createdAt().map(t -> Instant.ofEpochMilli(t.getEpochSecond())).orElse(null))
                     .expiresAt(i.expiresAt().map(t -> Instant.ofEpochMilli(t.getEpochSecond())).orElse(null))
-                    .build();
-            return new ForwardingInvitationProvider(backend) {
-                @Override
-                public Invitation invite(InvitationRequest request) {
-                    return misread.apply(delegate.invite(request));
-                }
-
-                @Override
-                public Optional<Invitation> find(String invitationId) {
-                    return delegate.find(invitationId).map(misread);
-                }
-
-                @Override
-                public Page<Invitation> list(PageRequest request) {
-                    Page<Invitation> page = delegate.list(request);
-                    return new Page<>(page.items().stream().map(misread).collect(Collectors.toList()), page.nextCursor());
-                }
-
-                @Override
-                public Optional<Invitation> findByEmail(String email) {
-                    return delegate.findByEmail(email).map(misread);
-                }
-            };
+                    .build());
         }
     }
 
@@ -437,9 +415,8 @@ final class BrokenAdapters {
         InvitationProvider breakIt(InMemoryInvitationProvider backend) {
             ProviderInfo info = revokingAccepted(backend.info());
             Set<String> revokedAfterAcceptance = ConcurrentHashMap.newKeySet();
-            Function<Invitation, Invitation> asRevoked = i -> revokedAfterAcceptance.contains(i.id())
-                    ? i.toBuilder().status(InvitationStatus.REVOKED).build() : i;
-            return new ForwardingInvitationProvider(backend) {
+            return new Remapping(backend, i -> revokedAfterAcceptance.contains(i.id())
+                    ? i.toBuilder().status(InvitationStatus.REVOKED).build() : i) {
                 @Override
                 public ProviderInfo info() {
                     return info;
@@ -453,23 +430,38 @@ final class BrokenAdapters {
                     }
                     return delegate.revoke(invitationId);
                 }
-
-                @Override
-                public Optional<Invitation> find(String invitationId) {
-                    return delegate.find(invitationId).map(asRevoked);
-                }
-
-                @Override
-                public Page<Invitation> list(PageRequest request) {
-                    Page<Invitation> page = delegate.list(request);
-                    return new Page<>(page.items().stream().map(asRevoked).collect(Collectors.toList()), page.nextCursor());
-                }
-
-                @Override
-                public Optional<Invitation> findByEmail(String email) {
-                    return delegate.findByEmail(email).map(asRevoked);
-                }
             };
+        }
+    }
+
+    /** Passes every invitation the backend answers through one mapping, in every read. */
+    static class Remapping extends ForwardingInvitationProvider {
+        private final Function<Invitation, Invitation> mapping;
+
+        Remapping(InMemoryInvitationProvider delegate, Function<Invitation, Invitation> mapping) {
+            super(delegate);
+            this.mapping = mapping;
+        }
+
+        @Override
+        public Invitation invite(InvitationRequest request) {
+            return mapping.apply(delegate.invite(request));
+        }
+
+        @Override
+        public Optional<Invitation> find(String invitationId) {
+            return delegate.find(invitationId).map(mapping);
+        }
+
+        @Override
+        public Page<Invitation> list(PageRequest request) {
+            Page<Invitation> page = delegate.list(request);
+            return new Page<>(page.items().stream().map(mapping).collect(Collectors.toList()), page.nextCursor());
+        }
+
+        @Override
+        public Optional<Invitation> findByEmail(String email) {
+            return delegate.findByEmail(email).map(mapping);
         }
     }
 
