@@ -59,7 +59,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * checked. Anything else a test provokes on purpose is declared, violation by violation, with
  * {@link #deliberately(String, String)}. A build can require every simulator to be checked with the
  * system property {@value #REQUIRE_SPEC_PROPERTY}{@code =true}: {@link #start()} then refuses a
- * simulator that validates nothing.
+ * simulator that was given no contract at all.
+ *
+ * <p>A vendor's contract is found only in the specs folder the build names ({@link VendorSpecs}).
+ * When none is named, {@code validatedAgainstSpec()} gives the simulator a validation that checks
+ * nothing ({@link OpenApiValidation#isChecking()}): its exchanges are counted as unchecked and the
+ * test run says so in one line at its end ({@link SpecCheckSummary}), and {@link #deliberately}
+ * declarations are not verified. When one is named, a missing file is an error naming the file and
+ * the folder.
  */
 public abstract class VendorSimulator implements VendorControl, BeforeAllCallback, AfterAllCallback,
         BeforeEachCallback, AfterEachCallback, AutoCloseable {
@@ -297,7 +304,7 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
      * Checks this simulator's traffic against the vendor's contract from now on: see the class
      * comment. Call it before the simulator starts.
      *
-     * @param validation the contract, such as {@code OpenApiValidation.of(OpenApiValidation.sharedSpec(...))}
+     * @param validation the contract, such as {@code OpenApiValidation.vendorSpec("acme.openapi.yaml").build()}
      * @return this simulator
      */
     public VendorSimulator validatedAgainst(OpenApiValidation validation) {
