@@ -82,6 +82,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       first create worked must not have been sent again (no 409 from the vendor): core looks the
  *       email up instead. The matrix (operation × fault → outcome · requests · time) is printed to
  *       standard output after the class, where the build's test report keeps it.</li>
+ *   <li><b>Random faults.</b> Per seed of {@link #soakSeeds()}, 150 invites one after another with 30%
+ *       of all requests failed by a fault drawn at random ({@link SimulatedFault}: connection resets,
+ *       lost, late and cut answers, 5xx and 429s, structurally wrong 2xx bodies, HTTP 999); every
+ *       failure must be one a caller may retry, and once the failed invites are sent again on a healed
+ *       network, the simulator must hold exactly one invitation per email.</li>
  *   <li><b>Shared safely.</b> One provider used by 16 threads for 500 mixed operations each: no
  *       error, no invitation lost or duplicated.</li>
  *   <li><b>Rate limits as a pace.</b> With the simulator limited to 50 requests a second, 8 threads
