@@ -7,7 +7,9 @@ import dev.roster.InvitationProvider;
 import dev.roster.InvitationProviders;
 import dev.roster.InvitationRequest;
 import dev.roster.InvitationStatus;
+import dev.roster.ProviderConfig;
 import dev.roster.RetryPolicy;
+import dev.roster.Secret;
 import dev.roster.testkit.ConfluentSimulator;
 import dev.roster.testkit.OpenAiSimulator;
 import dev.roster.testkit.SimulatedFault;
@@ -182,6 +184,53 @@ class SimulatorSyncTest {
         assertThat(second.describe()).isEqualTo("Apply: 3 done, 0 skipped as stale, 0 failed.");
         assertOnePendingEach(10);
         assertThat(sync.plan(state).summary().changes()).isZero();
+    }
+
+    @Test
+    @DisplayName("inviting someone who already is a member (without an invitation) is done, with a note, not a failure")
+    void alreadyMember() {
+        connect(FAST);
+        ORG_A.addMember("grace@example.com");
+        DesiredState state = state(List.of(Person.of("grace@example.com").at("openai")), Prune.OFF);
+        RosterSync sync = sync();
+
+        ApplyReport report = sync.apply(sync.plan(state), state);
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.DONE);
+            assertThat(r.message()).contains("already a member of the organisation: nothing to invite");
+        });
+        assertThat(ORG_A.invitationsCreatedByEmail()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a refused credential fails every step with the vendor's reason and request id, and no result carries the key")
+    void noCredentialInResults() {
+        connect(FAST);
+        DesiredState state = state(team(3), Prune.OFF);
+        Plan plan = sync().plan(state);
+        String canary = "sk-admin-canary-must-never-be-shown-4242";
+        List<StepResult> heard = new java.util.ArrayList<>();
+        try (InvitationProvider wrongKey = InvitationProviders.load("openai", ORG_A.config().toBuilder()
+                .credential(ProviderConfig.OPENAI_ADMIN_KEY, Secret.of(canary)).retryPolicy(FAST).build())) {
+            RosterSync sync = RosterSync.of(Map.of("openai", wrongKey, "openai-research", openAiB, "confluent", confluent));
+
+            ApplyReport report = sync.apply(plan, state, ApplyOptions.defaults(), new ApplyListener() {
+                @Override
+                public void finished(StepResult result) {
+                    heard.add(result);
+                }
+            });
+
+            assertThat(report.results()).filteredOn(r -> r.connection().equals("openai")).hasSize(3).allSatisfy(r -> {
+                assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+                assertThat(r.message().orElseThrow()).contains("HTTP 401");
+                assertThat(r.requestId()).isPresent();
+            });
+        }
+        assertThat(heard).hasSize(9);
+        assertThat(heard.toString()).doesNotContain(canary).doesNotContain(OpenAiSimulator.DEFAULT_ADMIN_KEY)
+                .doesNotContain("canary");
     }
 
     @Test
