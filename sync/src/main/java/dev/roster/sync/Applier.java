@@ -26,7 +26,7 @@ final class Applier {
     }
 
     ApplyReport apply(Plan plan) {
-        List<PlannedChange> steps = plan.steps();
+        List<PlanStep> steps = plan.changes();
         StepResult[] results = new StepResult[steps.size()];
         List<String> connections = plan.connections().stream().map(PlannedConnection::name).toList();
         try (Workers workers = new Workers("apply", connections.size())) {
@@ -44,7 +44,7 @@ final class Applier {
         return new ApplyReport(Arrays.asList(results));
     }
 
-    private void applyAt(String connection, List<Integer> mine, List<PlannedChange> steps, StepResult[] results) {
+    private void applyAt(String connection, List<Integer> mine, List<PlanStep> steps, StepResult[] results) {
         if (mine.isEmpty()) {
             return;
         }
@@ -84,7 +84,7 @@ final class Applier {
         }
 
         @Override
-        public synchronized void started(PlannedChange change) {
+        public synchronized void started(PlanStep change) {
             delegate.started(change);
         }
 

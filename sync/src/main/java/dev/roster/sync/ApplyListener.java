@@ -17,7 +17,7 @@ public interface ApplyListener {
      *
      * @param change the step
      */
-    default void started(PlannedChange change) {}
+    default void started(PlanStep change) {}
 
     /**
      * A step ended.

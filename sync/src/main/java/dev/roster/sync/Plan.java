@@ -3,9 +3,11 @@ package dev.roster.sync;
 import java.util.List;
 
 /**
- * What it takes to bring the vendors in step with a desired state: one {@link PlannedChange} per
- * person and connection (and per pending invitation to prune), grouped by connection in the state's
- * order, people in the state's order, revokes after them by address.
+ * What it takes to bring the vendors in step with a desired state: one {@link PlanStep} per
+ * person and connection (and per pending invitation to prune, and per member a pruned connection
+ * leaves alone), grouped by connection in the state's order, people in the state's order, then the
+ * others by address. Steps whose action is {@link Action#UNCHANGED} do nothing; {@link #changes()}
+ * are the others.
  *
  * <p><b>A plain, stable structure.</b> A plan is records, lists, strings, enums and
  * {@code Optional}s, nothing else, so that the CLI saves and reads it with Jackson as is
@@ -16,9 +18,9 @@ import java.util.List;
  * @param fingerprint the fingerprint of the desired state it was made for (its connections included):
  *     applying it with another state is refused
  * @param connections the connections it was made for
- * @param changes its steps, unchanged ones included
+ * @param steps its steps, unchanged ones included
  */
-public record Plan(int formatVersion, String fingerprint, List<PlannedConnection> connections, List<PlannedChange> changes) {
+public record Plan(int formatVersion, String fingerprint, List<PlannedConnection> connections, List<PlanStep> steps) {
 
     /** The current {@link #formatVersion()}. */
     public static final int FORMAT_VERSION = 1;
@@ -29,13 +31,13 @@ public record Plan(int formatVersion, String fingerprint, List<PlannedConnection
      * @param formatVersion the shape of this structure
      * @param fingerprint the fingerprint of the desired state it was made for
      * @param connections the connections it was made for
-     * @param changes its steps, unchanged ones included
+     * @param steps its steps, unchanged ones included
      * @throws dev.roster.InvalidRequestException if a component or an element is null
      */
     public Plan {
         Checks.required(fingerprint, "Plan.fingerprint");
         connections = Checks.list(connections, "Plan.connections");
-        changes = Checks.list(changes, "Plan.changes");
+        steps = Checks.list(steps, "Plan.steps");
     }
 
     /**
@@ -44,7 +46,7 @@ public record Plan(int formatVersion, String fingerprint, List<PlannedConnection
      * @return the summary
      */
     public PlanSummary summary() {
-        return PlanSummary.of(changes);
+        return PlanSummary.of(steps);
     }
 
     /**
@@ -52,7 +54,7 @@ public record Plan(int formatVersion, String fingerprint, List<PlannedConnection
      *
      * @return the steps whose action is not {@link Action#UNCHANGED}
      */
-    public List<PlannedChange> steps() {
-        return changes.stream().filter(c -> c.action().changes()).toList();
+    public List<PlanStep> changes() {
+        return steps.stream().filter(c -> c.action().changes()).toList();
     }
 }

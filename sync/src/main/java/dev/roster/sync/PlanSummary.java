@@ -16,12 +16,12 @@ public record PlanSummary(int toInvite, int toReinvite, int toReplace, int toRev
     /**
      * Counts the steps.
      *
-     * @param changes the plan's steps
+     * @param steps the plan's steps
      * @return the counts
      */
-    public static PlanSummary of(List<PlannedChange> changes) {
+    public static PlanSummary of(List<PlanStep> steps) {
         int[] counts = new int[Action.values().length];
-        changes.forEach(change -> counts[change.action().ordinal()]++);
+        steps.forEach(step -> counts[step.action().ordinal()]++);
         return new PlanSummary(counts[Action.INVITE.ordinal()], counts[Action.REINVITE.ordinal()],
                 counts[Action.REPLACE.ordinal()], counts[Action.REVOKE.ordinal()], counts[Action.UNCHANGED.ordinal()]);
     }

@@ -26,20 +26,20 @@ final class Planner {
             indexes = workers.map(connections, c -> InvitationIndex.read(providers.get(c.name())));
         }
         List<PlannedConnection> planned = new ArrayList<>();
-        List<PlannedChange> changes = new ArrayList<>();
+        List<PlanStep> steps = new ArrayList<>();
         for (int i = 0; i < connections.size(); i++) {
             ConnectionSpec connection = connections.get(i);
             InvitationProvider provider = providers.get(connection.name());
             planned.add(new PlannedConnection(connection.name(), provider.info().id(), connection.prune()));
-            changes.addAll(decide(state, connection, provider.info().capabilities(), indexes.get(i)));
+            steps.addAll(decide(state, connection, provider.info().capabilities(), indexes.get(i)));
         }
-        return new Plan(Plan.FORMAT_VERSION, Fingerprint.of(state), planned, changes);
+        return new Plan(Plan.FORMAT_VERSION, Fingerprint.of(state), planned, steps);
     }
 
     /** The steps at one connection: its people in the state's order, then what pruning finds, by address. */
-    static List<PlannedChange> decide(DesiredState state, ConnectionSpec connection, Capabilities capabilities,
+    static List<PlanStep> decide(DesiredState state, ConnectionSpec connection, Capabilities capabilities,
                                       InvitationIndex index) {
-        List<PlannedChange> changes = new ArrayList<>();
+        List<PlanStep> steps = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         for (Person person : state.people()) {
             Access overrides = person.connections().get(connection.name());
@@ -52,20 +52,20 @@ final class Planner {
             Optional<SeenInvitation> seen = index.find(email).map(SeenInvitation::of);
             boolean same = seen.map(s -> AccessMatch.same(s, wanted, capabilities)).orElse(false);
             Decisions.decide(seen.map(SeenInvitation::status), true, same, connection.prune())
-                    .ifPresent(d -> changes.add(new PlannedChange(connection.name(), email, d.action(), seen,
+                    .ifPresent(d -> steps.add(new PlanStep(connection.name(), email, d.action(), seen,
                             Optional.of(wanted), d.note())));
         }
         new TreeMap<>(index.all()).forEach((key, invitation) -> {
             if (!listed.contains(key)) {
-                unlisted(connection, invitation).ifPresent(changes::add);
+                unlisted(connection, invitation).ifPresent(steps::add);
             }
         });
-        return changes;
+        return steps;
     }
 
-    private static Optional<PlannedChange> unlisted(ConnectionSpec connection, Invitation invitation) {
+    private static Optional<PlanStep> unlisted(ConnectionSpec connection, Invitation invitation) {
         return Decisions.decide(Optional.of(invitation.status()), false, false, connection.prune())
-                .map(d -> new PlannedChange(connection.name(), invitation.email(), d.action(),
+                .map(d -> new PlanStep(connection.name(), invitation.email(), d.action(),
                         Optional.of(SeenInvitation.of(invitation)), Optional.empty(), d.note()));
     }
 }

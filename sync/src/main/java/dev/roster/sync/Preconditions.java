@@ -17,7 +17,7 @@ final class Preconditions {
      * @param now the invitation the vendor shows for the person now, if any
      * @return empty if the step still applies; otherwise what changed, for people to read
      */
-    static Optional<String> staleness(PlannedChange change, Optional<SeenInvitation> now) {
+    static Optional<String> staleness(PlanStep change, Optional<SeenInvitation> now) {
         Optional<SeenInvitation> then = change.seen();
         boolean unchanged = then.isEmpty() ? now.isEmpty() : now.isPresent() && now.get().sameAs(then.get());
         if (unchanged) {

@@ -163,9 +163,9 @@ public final class RosterSync {
                         + " is connected now. Nothing was applied; plan again.");
             }
         }
-        for (PlannedChange change : plan.changes()) {
-            if (!planned.contains(change.connection())) {
-                throw new PlanMismatchException("A step of this plan is for " + InputRules.quote(change.connection())
+        for (PlanStep step : plan.steps()) {
+            if (!planned.contains(step.connection())) {
+                throw new PlanMismatchException("A step of this plan is for " + InputRules.quote(step.connection())
                         + ", a vendor the plan does not cover; the plan is damaged. Nothing was applied; plan again.");
             }
         }

@@ -27,7 +27,7 @@ final class StepRunner {
      * Runs the step, after checking its precondition against the vendor's current invitations when
      * they were read.
      */
-    StepResult run(PlannedChange change, Optional<InvitationIndex> now) {
+    StepResult run(PlanStep change, Optional<InvitationIndex> now) {
         if (now.isPresent()) {
             Optional<String> stale = Preconditions.staleness(change, now.get().find(change.email()).map(SeenInvitation::of));
             if (stale.isPresent()) {
@@ -55,7 +55,7 @@ final class StepRunner {
         }
     }
 
-    private StepResult invite(PlannedChange change, String before) {
+    private StepResult invite(PlanStep change, String before) {
         Access wanted = change.wanted().orElseThrow(() -> new PlanMismatchException("The step for " + change.email()
                 + " at " + change.connection() + " says " + change.action().label() + " but not with what access; "
                 + "the plan is damaged: plan again."));
@@ -77,7 +77,7 @@ final class StepRunner {
         return result(change, Outcome.DONE, Optional.of(sent.id()), Optional.empty(), note);
     }
 
-    private StepResult replace(PlannedChange change) {
+    private StepResult replace(PlanStep change) {
         String pending = change.seen().map(SeenInvitation::id).orElseThrow(() -> new PlanMismatchException(
                 "The replace step for " + change.email() + " at " + change.connection()
                         + " names no invitation to revoke; the plan is damaged: plan again."));
@@ -90,7 +90,7 @@ final class StepRunner {
         }
     }
 
-    private StepResult revoke(PlannedChange change) {
+    private StepResult revoke(PlanStep change) {
         String id = change.seen().map(SeenInvitation::id).orElseThrow(() -> new PlanMismatchException(
                 "The revoke step for " + change.email() + " at " + change.connection()
                         + " names no invitation; the plan is damaged: plan again."));
@@ -106,11 +106,11 @@ final class StepRunner {
         return builder.build();
     }
 
-    private StepResult failed(PlannedChange change, RosterException e, String before) {
+    private StepResult failed(PlanStep change, RosterException e, String before) {
         return result(change, Outcome.FAILED, Optional.empty(), e.requestId(), Optional.of(before + e.getMessage()));
     }
 
-    private StepResult result(PlannedChange change, Outcome outcome, Optional<String> invitationId,
+    private StepResult result(PlanStep change, Outcome outcome, Optional<String> invitationId,
                               Optional<String> requestId, Optional<String> message) {
         return new StepResult(clock.instant(), change.connection(), change.email(), change.action(), outcome,
                 invitationId, requestId, message);

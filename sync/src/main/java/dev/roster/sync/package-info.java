@@ -22,7 +22,7 @@
  * RosterSync sync = RosterSync.of(Map.of("openai", openai, "openai-research", research));
  * List<Problem> problems = sync.problems(state);        // every problem at once, with paths
  * Plan plan = sync.plan(state);                         // one listing per connection
- * plan.changes().forEach(c -> System.out.println(c.action().mark() + " " + c.connection() + " " + c.email()));
+ * plan.steps().forEach(c -> System.out.println(c.action().mark() + " " + c.connection() + " " + c.email()));
  * System.out.println(plan.summary().describe());        // Plan: 3 to invite, 0 to re-invite, ...
  *
  * ApplyReport report = sync.apply(plan, state, ApplyOptions.defaults(), new ApplyListener() {

@@ -29,7 +29,7 @@ class PlanAndApplyTest {
     }
 
     private static List<Action> actions(Plan plan) {
-        return plan.changes().stream().map(PlannedChange::action).toList();
+        return plan.steps().stream().map(PlanStep::action).toList();
     }
 
     @Nested
@@ -69,12 +69,12 @@ class PlanAndApplyTest {
             World world = World.of(ACME);
             DesiredState state = state(List.of(connection(ACME)), people(20, ACME));
             List<StepResult> heard = Collections.synchronizedList(new ArrayList<>());
-            List<PlannedChange> started = Collections.synchronizedList(new ArrayList<>());
+            List<PlanStep> started = Collections.synchronizedList(new ArrayList<>());
             int[] inside = {0};
             boolean[] overlapped = {false};
             ApplyListener listener = new ApplyListener() {
                 @Override
-                public void started(PlannedChange change) {
+                public void started(PlanStep change) {
                     started.add(change);
                 }
 
@@ -118,7 +118,7 @@ class PlanAndApplyTest {
 
             Plan plan = sync.plan(state);
             assertThat(actions(plan)).containsExactly(Action.REINVITE);
-            assertThat(plan.changes().get(0).seen().map(SeenInvitation::id)).contains(old.id());
+            assertThat(plan.steps().get(0).seen().map(SeenInvitation::id)).contains(old.id());
 
             ApplyReport report = sync.apply(plan, state);
             assertThat(report.results()).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.DONE));
@@ -179,7 +179,7 @@ class PlanAndApplyTest {
 
             Plan plan = world.sync().plan(state);
 
-            assertThat(plan.changes()).singleElement().satisfies(c -> {
+            assertThat(plan.steps()).singleElement().satisfies(c -> {
                 assertThat(c.action()).isEqualTo(Action.UNCHANGED);
                 assertThat(c.note()).contains(Decisions.MEMBER_DIFFERS);
             });
@@ -216,12 +216,12 @@ class PlanAndApplyTest {
 
             Plan plan = sync.plan(state);
 
-            assertThat(plan.changes()).extracting(c -> c.connection() + " " + c.action() + " " + c.email()).containsExactly(
+            assertThat(plan.steps()).extracting(c -> c.connection() + " " + c.action() + " " + c.email()).containsExactly(
                     "pruned UNCHANGED ada@example.com",
                     "pruned REVOKE eve@example.com",
                     "pruned UNCHANGED mal@example.com",
                     "kept UNCHANGED ada@example.com");
-            assertThat(plan.changes().get(2).note()).contains(Decisions.MEMBER_NOT_IN_STATE);
+            assertThat(plan.steps().get(2).note()).contains(Decisions.MEMBER_NOT_IN_STATE);
 
             ApplyReport report = sync.apply(plan, state);
 
@@ -321,6 +321,22 @@ class PlanAndApplyTest {
         }
 
         @Test
+        @DisplayName("without precondition checks (a plan made moments ago), no listing is spent and steps run as planned")
+        void withoutChecks() {
+            World world = World.of(ACME);
+            DesiredState state = state(List.of(connection(ACME)), people(5, ACME));
+            RosterSync sync = world.sync();
+            Plan plan = sync.plan(state);
+            world.wire(ACME).resetCounts();
+
+            ApplyReport report = sync.apply(plan, state, ApplyOptions.defaults().withCheckPreconditions(false),
+                    ApplyListener.NONE);
+
+            assertThat(report.count(Outcome.DONE)).isEqualTo(5);
+            assertThat(world.wire(ACME).calls("list")).isZero();
+        }
+
+        @Test
         @DisplayName("is refused for another desired state or other connections, before any request")
         void refusedForAnotherState() {
             World world = World.of(ACME, "other");
@@ -334,7 +350,7 @@ class PlanAndApplyTest {
                     .hasMessageContaining("another desired state").hasMessageContaining(saved.fingerprint());
             DesiredState otherVendors = state(List.of(connection(ACME).withPrune(Prune.PENDING)), people(2, ACME));
             assertThatThrownBy(() -> sync.apply(saved, otherVendors)).isInstanceOf(PlanMismatchException.class);
-            Plan otherFormat = new Plan(99, saved.fingerprint(), saved.connections(), saved.changes());
+            Plan otherFormat = new Plan(99, saved.fingerprint(), saved.connections(), saved.steps());
             assertThatThrownBy(() -> sync.apply(otherFormat, state)).isInstanceOf(PlanMismatchException.class)
                     .hasMessageContaining("format version 99");
 

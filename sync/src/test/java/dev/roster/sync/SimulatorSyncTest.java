@@ -134,7 +134,7 @@ class SimulatorSyncTest {
 
         Plan plan = sync.plan(state);
 
-        assertThat(plan.changes()).extracting(c -> c.action().mark() + " " + c.connection() + " " + c.email()).containsExactly(
+        assertThat(plan.steps()).extracting(c -> c.action().mark() + " " + c.connection() + " " + c.email()).containsExactly(
                 "+ openai Ada@Example.com",
                 "~ openai-research Ada@Example.com",
                 "  confluent Ada@Example.com",

@@ -36,7 +36,7 @@ class UsageExampleTest {
         List<Problem> problems = sync.problems(state);
         Plan plan = sync.plan(state);
         List<String> lines = new ArrayList<>();
-        plan.changes().forEach(c -> lines.add(c.action().mark() + " " + c.connection() + " " + c.email()));
+        plan.steps().forEach(c -> lines.add(c.action().mark() + " " + c.connection() + " " + c.email()));
         List<String> progress = new ArrayList<>();
         ApplyReport report = sync.apply(plan, state, ApplyOptions.defaults(), new ApplyListener() {
             @Override

@@ -13,7 +13,7 @@ import java.util.Optional;
  *     overrides), for people in the state; empty for a revoke
  * @param note why nothing is done, or what else to know, for people to read
  */
-public record PlannedChange(String connection, String email, Action action, Optional<SeenInvitation> seen,
+public record PlanStep(String connection, String email, Action action, Optional<SeenInvitation> seen,
                             Optional<Access> wanted, Optional<String> note) {
 
     /**
@@ -27,12 +27,12 @@ public record PlannedChange(String connection, String email, Action action, Opti
      * @param note why nothing is done, or what else to know
      * @throws dev.roster.InvalidRequestException if a component is null
      */
-    public PlannedChange {
-        Checks.required(connection, "PlannedChange.connection");
-        Checks.required(email, "PlannedChange.email");
-        Checks.required(action, "PlannedChange.action");
-        Checks.required(seen, "PlannedChange.seen");
-        Checks.required(wanted, "PlannedChange.wanted");
-        Checks.required(note, "PlannedChange.note");
+    public PlanStep {
+        Checks.required(connection, "PlanStep.connection");
+        Checks.required(email, "PlanStep.email");
+        Checks.required(action, "PlanStep.action");
+        Checks.required(seen, "PlanStep.seen");
+        Checks.required(wanted, "PlanStep.wanted");
+        Checks.required(note, "PlanStep.note");
     }
 }
