@@ -337,6 +337,25 @@ class PlanAndApplyTest {
         }
 
         @Test
+        @DisplayName("without checks, an invitation sent meanwhile with other access is adopted (never doubled) and said so")
+        void adoptedWithANote() {
+            World world = World.of(ACME);
+            DesiredState state = state(List.of(connection(ACME)), List.of(Person.of("ada@example.com").at(ACME)));
+            RosterSync sync = world.sync();
+            Plan plan = sync.plan(state);
+            Invitation meanwhile = world.providers.get(ACME).invite(InvitationRequest.builder("ada@example.com").role("admin").build());
+
+            StepResult result = sync.apply(plan, state, ApplyOptions.defaults().withCheckPreconditions(false), ApplyListener.NONE)
+                    .results().get(0);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.DONE);
+            assertThat(result.invitationId()).contains(meanwhile.id());
+            assertThat(result.message().orElseThrow()).contains("already had a pending invitation").contains("plan again");
+            assertThat(world.pendingByEmail(ACME)).containsExactly(Map.entry("ada@example.com", 1L));
+            assertThat(actions(sync.plan(state))).containsExactly(Action.REPLACE);
+        }
+
+        @Test
         @DisplayName("is refused for another desired state or other connections, before any request")
         void refusedForAnotherState() {
             World world = World.of(ACME, "other");
@@ -431,6 +450,25 @@ class PlanAndApplyTest {
             assertThat(report.describe()).isEqualTo("Apply: 30 done, 0 skipped as stale, 0 failed.");
             assertThat(world.vendor(ACME).snapshot()).hasSize(30);
             assertThat(world.pendingByEmail(ACME)).hasSize(30).allSatisfy((e, n) -> assertThat(n).isEqualTo(1));
+        }
+
+        @Test
+        @DisplayName("a replace whose invite fails says the pending invitation was revoked, and the next plan invites")
+        void replaceHalfDone() {
+            World world = World.of(dev.roster.RetryPolicy.none(), ACME);
+            Invitation old = world.providers.get(ACME).invite(InvitationRequest.of("ada@example.com"));
+            DesiredState state = state(List.of(connection(ACME)),
+                    List.of(Person.of("ada@example.com").at(ACME, Access.none().withRole("owner"))));
+            RosterSync sync = world.sync();
+            world.wire(ACME).failInviteAlways("ada@example.com");
+
+            StepResult result = sync.apply(sync.plan(state), state).results().get(0);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(result.message().orElseThrow()).startsWith("revoked " + old.id() + "; inviting anew failed (the next "
+                    + "plan invites): Simulated: the vendor did not answer.");
+            world.wire(ACME).heal();
+            assertThat(actions(sync.plan(state))).containsExactly(Action.INVITE);
         }
 
         @Test

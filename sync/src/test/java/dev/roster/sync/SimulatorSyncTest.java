@@ -204,6 +204,26 @@ class SimulatorSyncTest {
     }
 
     @Test
+    @DisplayName("a status Roster does not know is left alone with a note, even where the state asks for other access")
+    void unknownStatusIsLeftAlone() {
+        connect(FAST);
+        Invitation odd = confluent.invite(InvitationRequest.of("ada@example.com"));
+        Invitation stray = confluent.invite(InvitationRequest.of("eve@example.com"));
+        CONFLUENT.forceStatus(odd.id(), "INVITE_STATUS_QUARANTINED");
+        CONFLUENT.forceStatus(stray.id(), "INVITE_STATUS_QUARANTINED");
+        DesiredState state = state(List.of(Person.of("ada@example.com").at("confluent")), Prune.PENDING);
+        RosterSync sync = sync();
+
+        Plan plan = sync.plan(state);
+
+        assertThat(plan.steps()).extracting(s -> s.action() + " " + s.email() + " " + s.note().orElse("")).containsExactly(
+                "UNCHANGED ada@example.com " + Decisions.UNKNOWN_STATUS,
+                "UNCHANGED eve@example.com " + Decisions.UNKNOWN_NOT_IN_STATE);
+        assertThat(sync.apply(plan, state).results()).isEmpty();
+        assertThat(confluent.find(stray.id()).orElseThrow().status()).isEqualTo(InvitationStatus.UNKNOWN);
+    }
+
+    @Test
     @DisplayName("a refused credential fails every step with the vendor's reason and request id, and no result carries the key")
     void noCredentialInResults() {
         connect(FAST);
