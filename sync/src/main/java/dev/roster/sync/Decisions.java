@@ -53,38 +53,21 @@ final class Decisions {
         if (status.isEmpty()) {
             return Decision.of(Action.INVITE);
         }
-        switch (status.get()) {
-            case REVOKED:
-                return Decision.of(Action.INVITE);
-            case EXPIRED:
-                return Decision.of(Action.REINVITE);
-            case PENDING:
-                return Decision.of(sameAccess ? Action.UNCHANGED : Action.REPLACE);
-            case ACCEPTED:
-                return sameAccess ? Decision.of(Action.UNCHANGED) : Decision.unchanged(MEMBER_DIFFERS);
-            case UNKNOWN:
-                return Decision.unchanged(UNKNOWN_STATUS);
-            default:
-                throw new IllegalStateException("No decision for status " + status.get());
-        }
+        return switch (status.get()) {
+            case REVOKED -> Decision.of(Action.INVITE);
+            case EXPIRED -> Decision.of(Action.REINVITE);
+            case PENDING -> Decision.of(sameAccess ? Action.UNCHANGED : Action.REPLACE);
+            case ACCEPTED -> sameAccess ? Decision.of(Action.UNCHANGED) : Decision.unchanged(MEMBER_DIFFERS);
+            case UNKNOWN -> Decision.unchanged(UNKNOWN_STATUS);
+        };
     }
 
     private static Optional<Decision> forUnlisted(Optional<InvitationStatus> status) {
-        if (status.isEmpty()) {
-            return Optional.empty();
-        }
-        switch (status.get()) {
-            case PENDING:
-                return Optional.of(Decision.of(Action.REVOKE));
-            case ACCEPTED:
-                return Optional.of(Decision.unchanged(MEMBER_NOT_IN_STATE));
-            case UNKNOWN:
-                return Optional.of(Decision.unchanged(UNKNOWN_NOT_IN_STATE));
-            case EXPIRED:
-            case REVOKED:
-                return Optional.empty();
-            default:
-                throw new IllegalStateException("No decision for status " + status.get());
-        }
+        return status.flatMap(present -> switch (present) {
+            case PENDING -> Optional.of(Decision.of(Action.REVOKE));
+            case ACCEPTED -> Optional.of(Decision.unchanged(MEMBER_NOT_IN_STATE));
+            case UNKNOWN -> Optional.of(Decision.unchanged(UNKNOWN_NOT_IN_STATE));
+            case EXPIRED, REVOKED -> Optional.empty();
+        });
     }
 }

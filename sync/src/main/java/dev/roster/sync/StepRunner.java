@@ -35,17 +35,12 @@ final class StepRunner {
             }
         }
         try {
-            switch (change.action()) {
-                case INVITE:
-                case REINVITE:
-                    return invite(change, "");
-                case REPLACE:
-                    return replace(change);
-                case REVOKE:
-                    return revoke(change);
-                default:
-                    return result(change, Outcome.DONE, Optional.empty(), Optional.empty(), Optional.of("nothing to do"));
-            }
+            return switch (change.action()) {
+                case INVITE, REINVITE -> invite(change, "");
+                case REPLACE -> replace(change);
+                case REVOKE -> revoke(change);
+                case UNCHANGED -> result(change, Outcome.DONE, Optional.empty(), Optional.empty(), Optional.of("nothing to do"));
+            };
         } catch (RosterException e) {
             return failed(change, e, "");
         } catch (RuntimeException e) {
