@@ -1,9 +1,8 @@
 package dev.roster.sync;
 
 import dev.roster.Capabilities;
-import dev.roster.ProjectGrant;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -24,12 +23,12 @@ final class AccessMatch {
             }
         }
         return wanted.projects()
-                .map(projects -> projects.stream().map(p -> p.id() + "\u0000" + p.role()).collect(Collectors.toSet())
-                        .equals(keys(seen)))
+                .map(projects -> projects.stream().map(p -> key(p.id(), p.role())).collect(Collectors.toSet())
+                        .equals(seen.projects().stream().map(g -> key(g.projectId(), g.role())).collect(Collectors.toSet())))
                 .orElse(true);
     }
 
-    private static Set<String> keys(SeenInvitation seen) {
-        return seen.projects().stream().map((ProjectGrant g) -> g.projectId() + "\u0000" + g.role()).collect(Collectors.toSet());
+    private static List<String> key(String projectId, String role) {
+        return List.of(projectId, role);
     }
 }
