@@ -58,7 +58,7 @@ public final class Redactor {
      */
     public static Redactor of(Collection<String> secrets) {
         if (secrets == null) {
-            throw new InvalidRequestException("Redactor.of needs the credentials to mask; got null (pass List.of() for none).");
+            throw new InvalidRequestException("Redactor.of needs the secrets to mask; got null (pass List.of() for none).");
         }
         List<String> given = new ArrayList<>();
         for (String secret : secrets) {

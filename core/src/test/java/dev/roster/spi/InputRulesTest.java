@@ -102,15 +102,16 @@ class InputRulesTest {
         @ValueSource(strings = {"proj\r\nX-Injected: 1", "proj\u0000", "proj 1", "proj\u200b", "\u202eproj", "\ud800"})
         @DisplayName("is refused with whitespace, control or invisible characters, before a request is built")
         void refused(String id) {
-            assertThatThrownBy(() -> ProjectGrant.of(id, "member")).isInstanceOf(InvalidRequestException.class)
-                    .hasMessageContaining("Invalid project id").hasMessageNotContainingAny("\r", "\n", "\u0000", "\u202e");
+            assertThatThrownBy(() -> InvitationRequest.builder("ada@example.com").project(id, "member"))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Invalid project id").hasMessageNotContainingAny("\r", "\n", "\u0000", "\u202e");
         }
 
         @Test
         @DisplayName("is refused beyond 255 characters, and the message shows only the start of it")
         void tooLong() {
             assertThat(InputRules.projectId("p".repeat(255))).hasSize(255);
-            assertThatThrownBy(() -> ProjectGrant.of("p".repeat(10_240), "member")).isInstanceOf(InvalidRequestException.class)
+            assertThatThrownBy(() -> InvitationRequest.builder("ada@example.com").project("p".repeat(10_240), "member"))
+                    .isInstanceOf(InvalidRequestException.class)
                     .hasMessageContaining("(10240 characters)").satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
         }
 

@@ -99,7 +99,7 @@ class RedactorTest {
     @DisplayName("refuses null credentials with a typed error naming them")
     void nullCredentials() {
         assertThatThrownBy(() -> Redactor.of(null)).isInstanceOf(dev.roster.InvalidRequestException.class)
-                .hasMessageContaining("credentials");
+                .hasMessageContaining("secrets");
     }
 
     @Test
