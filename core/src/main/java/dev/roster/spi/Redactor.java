@@ -90,11 +90,12 @@ public final class Redactor {
         StringBuilder out = new StringBuilder("(?:");
         value.codePoints().forEach(codePoint -> {
             String character = new String(Character.toChars(codePoint));
-            // Backslashes before any character: JSON's \" \/ \\ and the same escaped again (JSON inside JSON).
-            out.append("(?:\\\\*(?:").append(Pattern.quote(character));
+            // Backslashes before the character: JSON's \" \/ \\ and the same escaped again (JSON inside JSON, up to
+            // four levels). Bounded and possessive, so that a long run of backslashes in hostile text stays fast.
+            out.append("(?:").append(character.equals("\\") ? "\\\\{1,16}" : "\\\\{0,15}+" + Pattern.quote(character));
             StringBuilder unicode = new StringBuilder();
             for (char unit : character.toCharArray()) {
-                unicode.append("\\\\+u").append(String.format("%04x", (int) unit));
+                unicode.append("\\\\{1,15}+u").append(String.format("%04x", (int) unit));
             }
             out.append("|(?i:").append(unicode).append(')');
             StringBuilder percent = new StringBuilder();
@@ -106,7 +107,7 @@ public final class Redactor {
             if (codePoint == ' ') {
                 out.append("|\\+");
             }
-            out.append("))");
+            out.append(')');
         });
         return out.append(')').toString();
     }

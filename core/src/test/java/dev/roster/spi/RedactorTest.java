@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -53,6 +54,15 @@ class RedactorTest {
                 "pa\\\\\\\"ss\\\\\\\\word 1")) {
             assertThat(quoting.redact("<" + echo + ">")).as(echo).isEqualTo("<[redacted]>");
         }
+    }
+
+    @Test
+    @DisplayName("stays fast on hostile text, such as a long run of backslashes before a credential")
+    void hostileText() {
+        String hostile = "\\".repeat(200_000) + SECRET + "%".repeat(100_000) + "&#".repeat(50_000);
+        String masked = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> redactor.redact(hostile));
+        assertThat(masked).doesNotContain(SECRET).contains(Redactor.MASK);
     }
 
     @Test

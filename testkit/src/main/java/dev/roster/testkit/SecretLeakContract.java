@@ -126,7 +126,8 @@ public abstract class SecretLeakContract {
     /**
      * Every form of the credentials that must never appear, by a name for the failure message: the
      * credentials themselves and what the adapter derives from them (a Basic header's Base64, for
-     * example). URL-encoded and JSON-escaped variants are added by the contract.
+     * example). Every escaped form a JSON or HTTP library may write (percent- and form-encoded,
+     * JSON-escaped in its several ways) is added by the contract, which also echoes them all.
      *
      * @param credentials the credentials in use
      * @return the forms, each at least 8 characters
