@@ -137,6 +137,31 @@ class ModelTest {
         }
 
         @Test
+        @DisplayName("refuses null keys, values and elements inside a request's collections with a typed error naming them")
+        void nullsInside() {
+            Map<String, String> nullKey = new java.util.HashMap<>();
+            nullKey.put(null, "x");
+            Map<String, String> nullValue = new java.util.HashMap<>();
+            nullValue.put("auth_type", null);
+            java.util.List<ProjectGrant> nullGrant = new ArrayList<>();
+            nullGrant.add(null);
+            assertThatThrownBy(() -> new InvitationRequest("ada@example.com", Optional.empty(), Optional.empty(), nullKey))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("attributes").hasMessageContaining("key");
+            assertThatThrownBy(() -> new InvitationRequest("ada@example.com", Optional.empty(), Optional.empty(), nullValue))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("attributes").hasMessageContaining("auth_type");
+            assertThatThrownBy(() -> new InvitationRequest("ada@example.com", Optional.empty(), Optional.of(nullGrant), Map.of()))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("projects").hasMessageContaining("element 0");
+            assertThatThrownBy(() -> InvitationRequest.builder("ada@example.com").projects(nullGrant))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("project grants");
+            java.util.Set<String> nullRole = new java.util.HashSet<>();
+            nullRole.add(null);
+            assertThatThrownBy(() -> new Capabilities(nullRole, Optional.empty(), false, Set.of(), false, 10, Map.of()))
+                    .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("roles");
+            assertThatThrownBy(() -> Page.last(nullGrant)).isInstanceOf(ProviderUnavailableException.class)
+                    .hasMessageContaining("items");
+        }
+
+        @Test
         @DisplayName("carries a vendor's project id as given, even one the caller-input rules would refuse")
         void vendorProjectIds() {
             Invitation invitation = Invitation.builder().id("i").email("a@b.c").provider("x").status(InvitationStatus.PENDING)
