@@ -1,10 +1,12 @@
 package dev.roster;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,21 +43,35 @@ public record Capabilities(
      * @param revokeAccepted whether an accepted invitation can be revoked
      * @param maxPageSize the largest page the vendor returns
      * @param vendorAttributes the vendor-native request attributes accepted, each with its allowed values (an empty set allows any value)
-     * @throws IllegalArgumentException if the default role is not one of the roles, or the page size is below 1
+     * @throws ProviderConfigurationException if a component is null or holds null, the default role is not one of the roles, or the page size is below 1
      */
     public Capabilities {
-        roles = Set.copyOf(new LinkedHashSet<>(roles));
-        Objects.requireNonNull(defaultRole, "defaultRole");
-        projectRoles = Set.copyOf(projectRoles);
+        roles = set(roles, "Capabilities roles");
+        Checks.notNull(defaultRole, "Capabilities defaultRole", "Pass Optional.empty() when there is none.", Checks.ADAPTER);
+        projectRoles = set(projectRoles, "Capabilities projectRoles");
         Map<String, Set<String>> attributes = new LinkedHashMap<>();
-        vendorAttributes.forEach((name, values) -> attributes.put(name, Set.copyOf(values)));
+        Checks.map(vendorAttributes, "Capabilities vendorAttributes", "", Checks.ADAPTER)
+                .forEach((name, values) -> attributes.put(name, set(values, "Capabilities vendorAttributes " + name)));
         vendorAttributes = Map.copyOf(attributes);
         if (defaultRole.isPresent() && !roles.contains(defaultRole.get())) {
-            throw new IllegalArgumentException("defaultRole " + defaultRole.get() + " is not one of " + roles);
+            throw new ProviderConfigurationException("Capabilities defaultRole " + defaultRole.get() + " is not one of " + roles
+                    + "; declare it among the roles.");
         }
         if (maxPageSize < 1) {
-            throw new IllegalArgumentException("maxPageSize must be at least 1; got " + maxPageSize);
+            throw new ProviderConfigurationException("Capabilities maxPageSize must be at least 1; got " + maxPageSize + ".");
         }
+    }
+
+    /** An immutable copy, refusing a null set or element with a configuration error naming the component. */
+    private static Set<String> set(Collection<String> values, String component) {
+        List<String> checked = Checks.list(values == null ? null : new ArrayList<>(values), component, "", Checks.ADAPTER);
+        return Set.copyOf(new LinkedHashSet<>(checked));
+    }
+
+    /** The varargs as a list, refusing a null array or element with a configuration error naming the parameter. */
+    private static List<String> args(String[] values, String parameter) {
+        return Checks.list(values == null ? null : Arrays.asList(values), "Capabilities.Builder " + parameter, "",
+                Checks.ADAPTER);
     }
 
     /**
@@ -95,9 +111,9 @@ public record Capabilities(
          * @return this builder
          */
         public Builder roles(String defaultRole, String... otherRoles) {
-            this.defaultRole = Objects.requireNonNull(defaultRole, "defaultRole");
+            this.defaultRole = Checks.notNull(defaultRole, "Capabilities.Builder defaultRole", "", Checks.ADAPTER);
             roles.add(defaultRole);
-            roles.addAll(List.of(otherRoles));
+            roles.addAll(args(otherRoles, "otherRoles"));
             return this;
         }
 
@@ -108,7 +124,7 @@ public record Capabilities(
          * @return this builder
          */
         public Builder projectGrants(String... roles) {
-            projectRoles.addAll(List.of(roles));
+            projectRoles.addAll(args(roles, "roles"));
             return this;
         }
 
@@ -142,7 +158,8 @@ public record Capabilities(
          * @return this builder
          */
         public Builder vendorAttribute(String name, String... allowedValues) {
-            vendorAttributes.put(name, new LinkedHashSet<>(List.of(allowedValues)));
+            Checks.notNull(name, "Capabilities.Builder vendorAttribute name", "", Checks.ADAPTER);
+            vendorAttributes.put(name, new LinkedHashSet<>(args(allowedValues, "allowedValues")));
             return this;
         }
 

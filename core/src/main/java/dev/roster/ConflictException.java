@@ -1,6 +1,5 @@
 package dev.roster;
 
-import java.util.Objects;
 
 /**
  * The request clashes with the vendor's current state (HTTP 409, or the vendor's equivalent).
@@ -27,14 +26,15 @@ public class ConflictException extends RosterException {
     /**
      * A conflict of the given kind.
      *
-     * @param reason which clash it is
+     * @param reason which clash it is; null is taken as {@link Reason#OTHER}, so that reporting a
+     *     failure never fails itself
      * @param message what went wrong and what to do
      * @param details where it came from
      * @param cause the underlying failure, or null
      */
     public ConflictException(Reason reason, String message, ErrorDetails details, Throwable cause) {
         super(message, details, cause);
-        this.reason = Objects.requireNonNull(reason, "reason");
+        this.reason = reason == null ? Reason.OTHER : reason;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.roster;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -21,19 +20,18 @@ public record ErrorDetails(
             new ErrorDetails(Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty());
 
     /**
-     * Checks that no component is null.
+     * Takes a null component as empty, so that reporting a failure never fails itself.
      *
      * @param providerId the id of the provider that failed, such as {@code "openai"}
      * @param httpStatus the HTTP status the vendor answered with
      * @param vendorCode the vendor's machine-readable error code
      * @param requestId the vendor's id for the failed request
-     * @throws NullPointerException if a component is null
      */
     public ErrorDetails {
-        Objects.requireNonNull(providerId, "providerId");
-        Objects.requireNonNull(httpStatus, "httpStatus");
-        Objects.requireNonNull(vendorCode, "vendorCode");
-        Objects.requireNonNull(requestId, "requestId");
+        providerId = providerId == null ? Optional.empty() : providerId;
+        httpStatus = httpStatus == null ? OptionalInt.empty() : httpStatus;
+        vendorCode = vendorCode == null ? Optional.empty() : vendorCode;
+        requestId = requestId == null ? Optional.empty() : requestId;
     }
 
     /**

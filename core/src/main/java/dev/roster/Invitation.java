@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -48,19 +47,27 @@ public record Invitation(
      * @param projects vendor sub-scopes (OpenAI projects) granted on acceptance
      * @param provider the id of the provider that reported it, such as {@code "openai"}
      * @param attributes vendor-native fields with no neutral home (Confluent's {@code auth_type}, {@code user.id}, a raw status Roster does not know): nothing the vendor said is lost
-     * @throws NullPointerException if a component is null
+     * @throws ProviderUnavailableException if a component is null, or a project or attribute is null,
+     *     naming which: an invitation is what a vendor answered, and an answer without a required value
+     *     cannot be read (an unknown outcome, which core retries and looks up), never an input error
      */
     public Invitation {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(email, "email");
-        Objects.requireNonNull(role, "role");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(expiresAt, "expiresAt");
-        Objects.requireNonNull(acceptedAt, "acceptedAt");
-        Objects.requireNonNull(provider, "provider");
-        projects = List.copyOf(projects);
-        attributes = Map.copyOf(attributes);
+        String unreadable = "The " + (provider == null ? "" : provider + " ") + "adapter built an invitation from an answer "
+                + "it could not read; the vendor's answer must carry it.";
+        required(provider, "provider", unreadable);
+        required(id, "id", unreadable);
+        required(email, "email", unreadable);
+        required(role, "role", unreadable);
+        required(status, "status", unreadable);
+        required(createdAt, "createdAt", unreadable);
+        required(expiresAt, "expiresAt", unreadable);
+        required(acceptedAt, "acceptedAt", unreadable);
+        projects = Checks.list(projects, "An invitation's projects", unreadable, Checks.ANSWER);
+        attributes = Checks.map(attributes, "An invitation's attributes", unreadable, Checks.ANSWER);
+    }
+
+    private static void required(Object value, String component, String unreadable) {
+        Checks.notNull(value, "An invitation's " + component, unreadable, Checks.ANSWER);
     }
 
     /**
@@ -116,9 +123,10 @@ public record Invitation(
          *
          * @param value the id
          * @return this builder
+         * @throws ProviderUnavailableException if it is null: the answer it came from cannot be read
          */
         public Builder id(String value) {
-            this.id = value;
+            this.id = Checks.notNull(value, "An invitation's id", "The adapter read an answer without it.", Checks.ANSWER);
             return this;
         }
 
@@ -127,9 +135,10 @@ public record Invitation(
          *
          * @param value the address
          * @return this builder
+         * @throws ProviderUnavailableException if it is null: the answer it came from cannot be read
          */
         public Builder email(String value) {
-            this.email = value;
+            this.email = Checks.notNull(value, "An invitation's email", "The adapter read an answer without it.", Checks.ANSWER);
             return this;
         }
 
@@ -149,9 +158,10 @@ public record Invitation(
          *
          * @param value the status
          * @return this builder
+         * @throws ProviderUnavailableException if it is null: the answer it came from cannot be read
          */
         public Builder status(InvitationStatus value) {
-            this.status = value;
+            this.status = Checks.notNull(value, "An invitation's status", "The adapter read an answer without it.", Checks.ANSWER);
             return this;
         }
 
@@ -204,9 +214,10 @@ public record Invitation(
          *
          * @param value the provider id
          * @return this builder
+         * @throws ProviderUnavailableException if it is null: the answer it came from cannot be read
          */
         public Builder provider(String value) {
-            this.provider = value;
+            this.provider = Checks.notNull(value, "An invitation's provider", "The adapter read an answer without it.", Checks.ANSWER);
             return this;
         }
 
@@ -219,7 +230,7 @@ public record Invitation(
          */
         public Builder attribute(String key, String value) {
             if (value != null) {
-                attributes.put(Objects.requireNonNull(key, "key"), value);
+                attributes.put(Checks.notNull(key, "An invitation attribute's key", "", Checks.ANSWER), value);
             }
             return this;
         }
@@ -228,7 +239,8 @@ public record Invitation(
          * Builds the invitation.
          *
          * @return the invitation
-         * @throws NullPointerException if the id, email, status or provider is missing
+         * @throws ProviderUnavailableException if the id, email, status or provider is missing (see
+         *     {@link Invitation#Invitation the constructor})
          */
         public Invitation build() {
             return new Invitation(id, email, Optional.ofNullable(role), status, Optional.ofNullable(createdAt),

@@ -154,13 +154,13 @@ public final class InvitationProviders {
             adapter = factory.create(config);
         } catch (RosterException e) {
             Redactor redactor = config.credentialRedactor();
-            Throwable safe = redactor.redact(e);
-            if (safe == e) {
-                throw e;
+            if (e.getCause() == null && e.getSuppressed().length == 0 && !redactor.reveals(e)) {
+                throw e; // nothing in it but text, and that text is clean
             }
+            // Its causes may hold anything (an HTTP client's request with its credentials): keep their text only.
             throw new ProviderConfigurationException("The '" + id + "' provider (" + factory.getClass().getName()
-                    + ") failed to start, and its error quoted a configured credential (masked here): "
-                    + redactor.redact(e.getMessage()), ErrorDetails.of(id), safe);
+                    + ") failed to start" + (redactor.reveals(e) ? ", and its error quoted a configured credential (masked here)"
+                    : "") + ": " + redactor.redact(e.getMessage()), ErrorDetails.of(id), redactor.redact(e));
         } catch (RuntimeException | LinkageError e) {
             Redactor redactor = config.credentialRedactor();
             throw new ProviderConfigurationException("The '" + id + "' provider (" + factory.getClass().getName()

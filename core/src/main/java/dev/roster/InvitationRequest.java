@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,24 +34,47 @@ public record InvitationRequest(
         String email, Optional<String> role, Optional<List<ProjectGrant>> projects, Map<String, String> attributes) {
 
     /**
-     * Checks the email and takes immutable copies.
+     * Checks the caller's input (the email by {@link InputRules#email(String)}, each project id by
+     * {@link InputRules#projectId(String)}, no null or blank part anywhere) and takes immutable copies.
      *
      * @param email the address to invite, trimmed and checked by {@link InputRules#email(String)}
      * @param role the organisation role; empty for the provider's default role
      * @param projects exactly these project grants when present (possibly none); the vendor's default when empty
      * @param attributes vendor-native settings, such as Confluent's {@code auth_type}; each must be one the provider declares in {@link Capabilities#vendorAttributes()}
-     * @throws InvalidRequestException if the email is invalid, the role is blank, or a project id is not one
-     *     {@link InputRules#projectId(String)} accepts
+     * @throws InvalidRequestException naming what is wrong: an invalid email, a null or blank role, null
+     *     projects or a null or invalid grant, null attributes or a null or blank attribute name or value
      */
     public InvitationRequest {
         email = InputRules.email(email);
-        Objects.requireNonNull(role, "role");
+        if (role == null) {
+            throw new InvalidRequestException("The role is required; got null. Pass Optional.empty() for the provider's "
+                    + "default role.");
+        }
         if (role.isPresent() && role.get().isBlank()) {
             throw new InvalidRequestException("The role must not be blank: leave it out to get the provider's default role.");
         }
-        projects = Objects.requireNonNull(projects, "projects").map(List::copyOf);
-        projects.ifPresent(grants -> grants.forEach(grant -> InputRules.projectId(grant.projectId())));
-        attributes = Map.copyOf(attributes);
+        if (projects == null) {
+            throw new InvalidRequestException("The projects are required; got null. Pass Optional.empty() for the vendor's "
+                    + "default projects, or Optional.of(List.of()) for none.");
+        }
+        projects = projects.map(InvitationRequest::callerGrants);
+        attributes = Checks.map(attributes, "The attributes", "Pass Map.of() for none.", Checks.CALLER);
+        attributes.forEach(InvitationRequest::checkAttribute);
+    }
+
+    /** The caller's grants, checked by the caller-input rules (a vendor's grants are not: see {@link ProjectGrant}). */
+    private static List<ProjectGrant> callerGrants(List<ProjectGrant> grants) {
+        List<ProjectGrant> copy = Checks.list(grants, "The list of project grants (projects)", "Pass List.of() for no project.",
+                Checks.CALLER);
+        copy.forEach(grant -> InputRules.projectId(grant.projectId()));
+        return copy;
+    }
+
+    private static void checkAttribute(String key, String value) {
+        if (key == null || key.isBlank() || value == null || value.isBlank()) {
+            throw new InvalidRequestException("A vendor attribute needs a key (its name) and a value; got "
+                    + InputRules.quote(key) + "=" + InputRules.quote(value) + ".");
+        }
     }
 
     /**
@@ -60,9 +82,10 @@ public record InvitationRequest(
      *
      * @param email the address to invite
      * @return a builder
+     * @throws InvalidRequestException if the email is invalid (or null)
      */
     public static Builder builder(String email) {
-        return new Builder(email);
+        return new Builder(InputRules.email(email));
     }
 
     /**
@@ -104,11 +127,12 @@ public record InvitationRequest(
          * @param projectId the vendor's project id
          * @param projectRole the role in that project, one of {@link Capabilities#projectRoles()}
          * @return this builder
-         * @throws InvalidRequestException if either part is blank, or the project id is not one
-         *     {@link InputRules#projectId(String)} accepts
+         * @throws InvalidRequestException if the project id is not one {@link InputRules#projectId(String)}
+         *     accepts, or the role is null or blank
          */
         public Builder project(String projectId, String projectRole) {
-            ProjectGrant grant = new ProjectGrant(InputRules.projectId(projectId), projectRole);
+            InputRules.projectId(projectId);
+            ProjectGrant grant = new ProjectGrant(projectId, projectRole);
             if (projects == null) {
                 projects = new ArrayList<>();
             }
@@ -121,9 +145,11 @@ public record InvitationRequest(
          *
          * @param grants the grants
          * @return this builder
+         * @throws InvalidRequestException if the list is null, holds null, or holds a project id
+         *     {@link InputRules#projectId(String)} refuses
          */
         public Builder projects(List<ProjectGrant> grants) {
-            this.projects = new ArrayList<>(Objects.requireNonNull(grants, "grants"));
+            this.projects = new ArrayList<>(callerGrants(grants));
             return this;
         }
 
@@ -146,10 +172,7 @@ public record InvitationRequest(
          * @throws InvalidRequestException if the key or value is null or blank
          */
         public Builder attribute(String key, String value) {
-            if (key == null || key.isBlank() || value == null || value.isBlank()) {
-                throw new InvalidRequestException("A vendor attribute needs a name and a value; got "
-                        + InputRules.quote(key) + "=" + InputRules.quote(value) + ".");
-            }
+            checkAttribute(key, value);
             attributes.put(key, value);
             return this;
         }
@@ -158,7 +181,7 @@ public record InvitationRequest(
          * Builds the request.
          *
          * @return the request
-         * @throws InvalidRequestException if the email is invalid
+         * @throws InvalidRequestException if a part is invalid
          */
         public InvitationRequest build() {
             return new InvitationRequest(email, Optional.ofNullable(role), Optional.ofNullable(projects), attributes);

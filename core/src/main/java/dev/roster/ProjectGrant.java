@@ -6,10 +6,11 @@ import dev.roster.spi.InputRules;
  * Membership of a vendor sub-scope (an OpenAI project, for example) granted with an invitation,
  * effective once the person accepts it.
  *
- * <p>A grant checks only its structure: both parts present and not blank. The rules for what a
- * caller may send ({@link InputRules#projectId(String)}) are applied where callers send it, in
- * {@link InvitationRequest}; a grant an adapter reads from the vendor's answer keeps the vendor's
- * id as given.
+ * <p>Adapters build grants from what a vendor answered, so the constructor checks only structure
+ * (both parts present and not blank) and keeps the vendor's id as given, spaces and all. The
+ * caller-input rules of {@link InputRules#projectId(String)} apply where a caller's grants enter:
+ * {@link InvitationRequest.Builder#project}, {@link InvitationRequest.Builder#projects} and the
+ * {@link InvitationRequest} constructor.
  *
  * @param projectId the vendor's id of the project, not blank
  * @param role the role in that project, one of the provider's
@@ -18,11 +19,11 @@ import dev.roster.spi.InputRules;
 public record ProjectGrant(String projectId, String role) {
 
     /**
-     * Checks that both parts are there.
+     * Checks that both parts are present and not blank.
      *
      * @param projectId the vendor's id of the project, not blank
      * @param role the role in that project, one of the provider's {@link Capabilities#projectRoles() project roles}
-     * @throws InvalidRequestException if the project id or the role is null or blank
+     * @throws InvalidRequestException if the project id or the role is null or blank, naming which
      */
     public ProjectGrant {
         if (projectId == null || projectId.isBlank()) {

@@ -131,8 +131,10 @@ public final class ProviderConfig {
      *
      * @param name such as {@value #OPENAI_ADMIN_KEY}
      * @return the credential, if configured
+     * @throws ProviderConfigurationException if the name is null
      */
     public Optional<Secret> credential(String name) {
+        Builder.required(name, "credential", "name", "the credential's variable name, such as " + OPENAI_ADMIN_KEY);
         return Optional.ofNullable(credentials.get(name));
     }
 
@@ -142,9 +144,12 @@ public final class ProviderConfig {
      * @param name such as {@value #OPENAI_ADMIN_KEY}
      * @param providerId the provider that needs it, for the message
      * @return the credential
-     * @throws ProviderConfigurationException naming the variable to set, if it is missing
+     * @throws ProviderConfigurationException naming the variable to set, if it is missing (or naming the
+     *     parameter, if one is null)
      */
     public Secret requireCredential(String name, String providerId) {
+        Builder.required(name, "requireCredential", "name", "the credential's variable name, such as " + OPENAI_ADMIN_KEY);
+        Builder.required(providerId, "requireCredential", "providerId", "the id of the provider that needs it");
         Secret secret = credentials.get(name);
         if (secret == null) {
             throw new ProviderConfigurationException("The " + providerId + " provider needs the credential " + name
@@ -201,8 +206,10 @@ public final class ProviderConfig {
      *
      * @param name the setting's name
      * @return its value, if set
+     * @throws ProviderConfigurationException if the name is null
      */
     public Optional<String> property(String name) {
+        Builder.required(name, "property", "name", "the setting's name");
         return Optional.ofNullable(properties.get(name));
     }
 
@@ -239,7 +246,8 @@ public final class ProviderConfig {
          *
          * @param value the base URI, or null for the provider's default
          * @return this builder
-         * @throws ProviderConfigurationException if the URI is not absolute http(s)
+         * @throws ProviderConfigurationException if the URI is not absolute http(s); the message says what
+         *     is wrong without quoting the URI, which may hold a credential (set before or after it)
          */
         public Builder baseUri(URI value) {
             if (value != null && value.getRawUserInfo() != null) {
@@ -249,7 +257,8 @@ public final class ProviderConfig {
             if (value != null && (value.getScheme() == null || value.getHost() == null
                     || !(value.getScheme().equalsIgnoreCase("https") || value.getScheme().equalsIgnoreCase("http")))) {
                 throw new ProviderConfigurationException("The base URI must be an absolute http(s) URI such as "
-                        + "https://api.openai.com/v1; got " + value + ".");
+                        + "https://api.openai.com/v1; the one given " + whatIsWrong(value)
+                        + " (it is not quoted here: it may hold a credential).");
             }
             this.baseUri = value;
             return this;
@@ -349,6 +358,19 @@ public final class ProviderConfig {
          */
         public ProviderConfig build() {
             return new ProviderConfig(this);
+        }
+
+        /** What is wrong with a base URI, in words that never repeat its text. */
+        private static String whatIsWrong(URI value) {
+            if (value.getScheme() == null) {
+                return "has no scheme (http:// or https://)";
+            }
+            if (!(value.getScheme().equalsIgnoreCase("https") || value.getScheme().equalsIgnoreCase("http"))) {
+                String scheme = value.getScheme().toLowerCase(java.util.Locale.ROOT);
+                return List.of("ftp", "file", "ws", "wss", "mailto", "jar", "urn", "data", "ldap").contains(scheme)
+                        ? "has the scheme " + scheme + ":, not http: or https:" : "has a scheme other than http: or https:";
+            }
+            return value.isOpaque() ? "is opaque (write it with //, as in https://host/path)" : "has no host";
         }
 
         /** A ProviderConfigurationException, not a bare NullPointerException, naming the missing parameter. */

@@ -1,6 +1,5 @@
 package dev.roster;
 
-import java.util.Objects;
 
 /**
  * Who a provider is and what it can do.
@@ -18,14 +17,14 @@ public record ProviderInfo(String id, String displayName, Capabilities capabilit
      * @param id the short id it is loaded by, such as {@code "openai"}; also the suffix of its artifact, {@code dev.roster:roster-provider-<id>}
      * @param displayName a name for people, such as {@code "OpenAI"}
      * @param capabilities what it supports
-     * @throws IllegalArgumentException if the id or display name is blank
+     * @throws ProviderConfigurationException if a component is null, or the id or display name is blank
      */
     public ProviderInfo {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(displayName, "displayName");
-        Objects.requireNonNull(capabilities, "capabilities");
+        Checks.notNull(id, "ProviderInfo id", "", Checks.ADAPTER);
+        Checks.notNull(displayName, "ProviderInfo displayName", "", Checks.ADAPTER);
+        Checks.notNull(capabilities, "ProviderInfo capabilities", "", Checks.ADAPTER);
         if (id.isBlank() || displayName.isBlank()) {
-            throw new IllegalArgumentException("A provider needs a non-blank id and display name");
+            throw new ProviderConfigurationException("A provider needs a non-blank id and display name (ProviderInfo).");
         }
     }
 }

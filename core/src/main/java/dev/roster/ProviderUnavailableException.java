@@ -1,7 +1,6 @@
 package dev.roster;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -43,14 +42,14 @@ public class ProviderUnavailableException extends RosterException {
      * A failure after which the vendor asked for a wait (a 503 with {@code Retry-After}).
      *
      * @param message what went wrong and what to do
-     * @param retryAfter how long the vendor asked to wait, if it said
+     * @param retryAfter how long the vendor asked to wait, if it said (null is taken as empty)
      * @param details where it came from
      * @param cause the underlying failure, or null
      */
     public ProviderUnavailableException(String message, Optional<Duration> retryAfter, ErrorDetails details,
             Throwable cause) {
         super(message, details, cause);
-        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter").orElse(null);
+        this.retryAfter = retryAfter == null ? null : retryAfter.orElse(null);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.roster;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,13 +20,13 @@ public class RateLimitedException extends RosterException {
      * A rate-limit failure.
      *
      * @param message what went wrong and what to do
-     * @param retryAfter how long the vendor asked to wait, if it said
+     * @param retryAfter how long the vendor asked to wait, if it said (null is taken as empty)
      * @param details where it came from
      * @param cause the underlying failure, or null
      */
     public RateLimitedException(String message, Optional<Duration> retryAfter, ErrorDetails details, Throwable cause) {
         super(message, details, cause);
-        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter").orElse(null);
+        this.retryAfter = retryAfter == null ? null : retryAfter.orElse(null);
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.roster.internal.RosterExceptionAccess;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -42,16 +41,17 @@ public class RosterException extends RuntimeException {
      * A failure with all that is known about it.
      *
      * @param message what went wrong and what to do
-     * @param details where it came from
+     * @param details where it came from; null is taken as {@link ErrorDetails#none()}, so that
+     *     reporting a failure never fails itself
      * @param cause the underlying failure, or null
      */
     public RosterException(String message, ErrorDetails details, Throwable cause) {
         super(withDetails(message, details), cause);
-        this.details = Objects.requireNonNull(details, "details");
-        this.providerId = details.providerId().orElse(null);
-        this.httpStatus = details.httpStatus().isPresent() ? details.httpStatus().getAsInt() : null;
-        this.vendorCode = details.vendorCode().orElse(null);
-        this.requestId = details.requestId().orElse(null);
+        this.details = details == null ? ErrorDetails.none() : details;
+        this.providerId = this.details.providerId().orElse(null);
+        this.httpStatus = this.details.httpStatus().isPresent() ? this.details.httpStatus().getAsInt() : null;
+        this.vendorCode = this.details.vendorCode().orElse(null);
+        this.requestId = this.details.requestId().orElse(null);
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {

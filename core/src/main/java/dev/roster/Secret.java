@@ -21,7 +21,8 @@ public final class Secret {
      */
     public static Secret of(String value) {
         if (value == null || value.isBlank()) {
-            throw new ProviderConfigurationException("A credential must not be empty: check the key you configured.");
+            throw new ProviderConfigurationException("A credential's value must not be " + (value == null ? "null" : "blank")
+                    + ": check the key you configured.");
         }
         return new Secret(value);
     }

@@ -114,7 +114,8 @@ class InvitationProvidersTest {
             assertThat(e).isExactlyInstanceOf(ProviderConfigurationException.class)
                     .hasMessageContaining("'faulty'")
                     .hasMessageContaining("cannot reach the keystore")
-                    .hasCauseInstanceOf(IllegalStateException.class);
+                    .hasCauseInstanceOf(RuntimeException.class);
+            assertThat(e.getCause()).hasToString("java.lang.IllegalStateException: faulty factory: cannot reach the keystore");
             assertThat(e.providerId()).contains("faulty");
         }
 

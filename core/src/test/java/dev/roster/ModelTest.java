@@ -124,14 +124,60 @@ class ModelTest {
         }
 
         @Test
-        @DisplayName("needs an id, an email and a provider")
+        @DisplayName("needs an id, an email and a provider: without one the vendor's answer is unreadable, not an input error")
         void required() {
             assertThatThrownBy(() -> Invitation.builder().email("a@b.c").provider("x").build())
-                    .isInstanceOf(NullPointerException.class).hasMessageContaining("id");
+                    .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("id");
             assertThatThrownBy(() -> Invitation.builder().id("i").provider("x").build())
-                    .isInstanceOf(NullPointerException.class).hasMessageContaining("email");
+                    .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("email");
             assertThatThrownBy(() -> Invitation.builder().id("i").email("a@b.c").build())
-                    .isInstanceOf(NullPointerException.class).hasMessageContaining("provider");
+                    .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("provider");
+            assertThatThrownBy(() -> Invitation.builder().id(null)).isInstanceOf(ProviderUnavailableException.class)
+                    .hasMessageContaining("id");
+        }
+
+        @Test
+        @DisplayName("refuses null keys, values and elements inside a request's collections with a typed error naming them")
+        void nullsInside() {
+            Map<String, String> nullKey = new java.util.HashMap<>();
+            nullKey.put(null, "x");
+            Map<String, String> nullValue = new java.util.HashMap<>();
+            nullValue.put("auth_type", null);
+            java.util.List<ProjectGrant> nullGrant = new ArrayList<>();
+            nullGrant.add(null);
+            assertThatThrownBy(() -> new InvitationRequest("ada@example.com", Optional.empty(), Optional.empty(), nullKey))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("attributes").hasMessageContaining("key");
+            assertThatThrownBy(() -> new InvitationRequest("ada@example.com", Optional.empty(), Optional.empty(), nullValue))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("attributes").hasMessageContaining("auth_type");
+            assertThatThrownBy(() -> new InvitationRequest("ada@example.com", Optional.empty(), Optional.of(nullGrant), Map.of()))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("projects").hasMessageContaining("element 0");
+            assertThatThrownBy(() -> InvitationRequest.builder("ada@example.com").projects(nullGrant))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("project grants");
+            java.util.Set<String> nullRole = new java.util.HashSet<>();
+            nullRole.add(null);
+            assertThatThrownBy(() -> new Capabilities(nullRole, Optional.empty(), false, Set.of(), false, 10, Map.of()))
+                    .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("roles");
+            assertThatThrownBy(() -> Page.last(nullGrant)).isInstanceOf(ProviderUnavailableException.class)
+                    .hasMessageContaining("items");
+        }
+
+        @Test
+        @DisplayName("carries a vendor's project id as given, even one the caller-input rules would refuse")
+        void vendorProjectIds() {
+            Invitation invitation = Invitation.builder().id("i").email("a@b.c").provider("x").status(InvitationStatus.PENDING)
+                    .projects(List.of(ProjectGrant.of("proj with space", "member"), ProjectGrant.of("p\u00e9/../x", "owner")))
+                    .build();
+            assertThat(invitation.projects()).extracting(ProjectGrant::projectId).containsExactly("proj with space", "p\u00e9/../x");
+            assertThatThrownBy(() -> ProjectGrant.of(" ", "member")).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("project id");
+            assertThatThrownBy(() -> InvitationRequest.builder("ada@example.com").project("proj with space", "member"))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Invalid project id");
+            assertThatThrownBy(() -> InvitationRequest.builder("ada@example.com")
+                    .projects(List.of(ProjectGrant.of("proj with space", "member"))))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Invalid project id");
+            assertThatThrownBy(() -> new InvitationRequest("ada@example.com", Optional.empty(),
+                    Optional.of(List.of(ProjectGrant.of("proj with space", "member"))), Map.of()))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Invalid project id");
         }
 
         @Test
@@ -165,7 +211,11 @@ class ModelTest {
                         .as("cursor %s", cursor == null ? "null" : cursor.length() > 20 ? "of 4097 characters" : "'" + cursor + "'")
                         .isInstanceOf(InvalidRequestException.class);
             }
-            assertThatThrownBy(() -> new PageRequest(10, Optional.of("a b"))).isInstanceOf(InvalidRequestException.class);
+            // The constructor checks structure only: core also builds requests from vendors' cursors, passed back as given.
+            assertThat(new PageRequest(10, Optional.of("a b")).cursor()).contains("a b");
+            assertThatThrownBy(() -> new PageRequest(10, Optional.of("  "))).isInstanceOf(InvalidRequestException.class);
+            assertThatThrownBy(() -> new PageRequest(10, null)).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("cursor");
         }
 
         @Test
@@ -227,9 +277,11 @@ class ModelTest {
         @Test
         @DisplayName("refuses a page size below one and a default role that is not a role")
         void invalid() {
-            assertThatThrownBy(() -> Capabilities.builder().maxPageSize(0).build()).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> Capabilities.builder().maxPageSize(0).build())
+                    .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("maxPageSize");
             assertThatThrownBy(() -> new Capabilities(Set.of("reader"), Optional.of("owner"), false,
-                    Set.of(), false, 10, Map.of())).isInstanceOf(IllegalArgumentException.class);
+                    Set.of(), false, 10, Map.of())).isInstanceOf(ProviderConfigurationException.class)
+                    .hasMessageContaining("defaultRole");
         }
     }
 
@@ -336,7 +388,10 @@ class ModelTest {
                     .retryAfter()).contains(Duration.ofSeconds(7));
             assertThat(new ConflictException(ConflictException.Reason.ALREADY_MEMBER, "member").reason())
                     .isEqualTo(ConflictException.Reason.ALREADY_MEMBER);
-            assertThatThrownBy(() -> new ConflictException(null, "x")).isInstanceOf(NullPointerException.class);
+            // Reporting a failure never fails itself: nulls are taken as "not known".
+            assertThat(new ConflictException(null, "x").reason()).isEqualTo(ConflictException.Reason.OTHER);
+            assertThat(new RateLimitedException("x", null, null, null).retryAfter()).isEmpty();
+            assertThat(new RosterException("x", null, null).details()).isEqualTo(ErrorDetails.none());
         }
     }
 }

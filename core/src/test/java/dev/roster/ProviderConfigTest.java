@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +42,24 @@ class ProviderConfigTest {
         assertThatThrownBy(() -> ProviderConfig.builder().baseUri(uri))
                 .isExactlyInstanceOf(ProviderConfigurationException.class)
                 .hasMessageContaining("base URI");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sk-admin-Quoted0Key9", "sk-admin-Quoted0Key9:x", "https:sk-admin-Quoted0Key9",
+            "ftp://sk-admin-Quoted0Key9/v1", "https://vendor.example/sk-admin-Quoted0Key9 ^{}", "sk-admin-Quoted0Key9.example/v1"})
+    @DisplayName("never quotes a refused base URI, which may be (or hold) a credential set before or after it")
+    void refusedBaseUriNotQuoted(String uri) {
+        String key = "sk-admin-Quoted0Key9";
+        ProviderConfig.Builder keyFirst = ProviderConfig.builder().credential(ProviderConfig.OPENAI_ADMIN_KEY, Secret.of(key));
+        List<Runnable> settings = new java.util.ArrayList<>(List.of(() -> keyFirst.baseUri(uri),
+                () -> ProviderConfig.builder().baseUri(uri)));
+        if (!uri.contains(" ")) {
+            settings.add(() -> ProviderConfig.builder().baseUri(URI.create(uri)));
+        }
+        for (Runnable setting : settings) {
+            assertThatThrownBy(setting::run).isExactlyInstanceOf(ProviderConfigurationException.class)
+                    .hasMessageContaining("base URI").hasMessageNotContaining("Quoted0Key9");
+        }
     }
 
     @Test

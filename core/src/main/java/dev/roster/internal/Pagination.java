@@ -5,6 +5,8 @@ import dev.roster.Page;
 import dev.roster.PageRequest;
 import dev.roster.RosterException;
 import dev.roster.ErrorDetails;
+import dev.roster.ProviderUnavailableException;
+import dev.roster.spi.InputRules;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -59,18 +61,37 @@ public final class Pagination {
                 if (started && nextCursor.isEmpty()) {
                     return false;
                 }
-                PageRequest request = started ? PageRequest.after(pageSize, nextCursor.get()) : PageRequest.first(pageSize);
+                // The vendor's cursor goes back as given: the caller-input rules of PageRequest.after are not its judge.
+                PageRequest request = started ? new PageRequest(pageSize, nextCursor) : PageRequest.first(pageSize);
                 started = true;
                 Page<Invitation> page = fetch.apply(request);
+                if (page == null) {
+                    throw new ProviderUnavailableException("The " + providerId + " provider returned no page (null) from list; "
+                            + "this is a bug in the adapter: report it with this message.", ErrorDetails.of(providerId), null);
+                }
                 nextCursor = page.nextCursor();
+                if (nextCursor.isPresent()) {
+                    requireUsable(nextCursor.get());
+                }
                 if (nextCursor.isPresent() && !seenCursors.add(nextCursor.get())) {
-                    throw new RosterException("The " + providerId + " provider returned the page cursor '"
-                            + nextCursor.get() + "' twice, so listing would never end; stopped. This is a bug in the "
-                            + "adapter (or the vendor): report it with this message.", ErrorDetails.of(providerId), null);
+                    throw new RosterException("The " + providerId + " provider returned the page cursor "
+                            + InputRules.quote(nextCursor.get()) + " twice, so listing would never end; stopped. This is a bug "
+                            + "in the adapter (or the vendor): report it with this message.", ErrorDetails.of(providerId), null);
                 }
                 current = page.items().iterator();
             }
             return true;
+        }
+
+        /** A cursor that cannot even be sent back (blank, or longer than any vendor's) is the vendor's fault, not the caller's. */
+        private void requireUsable(String cursor) {
+            if (cursor.isBlank() || cursor.length() > InputRules.MAX_CURSOR_LENGTH) {
+                throw new ProviderUnavailableException("The " + providerId + " provider (the vendor, or its adapter) returned "
+                        + "an unusable page cursor " + InputRules.quote(cursor) + " (" + (cursor.isBlank() ? "blank"
+                        : cursor.length() + " characters, more than " + InputRules.MAX_CURSOR_LENGTH) + "), so the next page "
+                        + "cannot be asked for. Nothing is wrong with your request; try again later, and report it if it "
+                        + "persists.", ErrorDetails.of(providerId), null);
+            }
         }
 
         @Override

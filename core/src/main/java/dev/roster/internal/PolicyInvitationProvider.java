@@ -11,14 +11,16 @@ import dev.roster.InvitationStatus;
 import dev.roster.Page;
 import dev.roster.PageRequest;
 import dev.roster.ProjectGrant;
+import dev.roster.ProviderConfigurationException;
 import dev.roster.ProviderInfo;
+import dev.roster.RosterException;
 import dev.roster.UnsupportedCapabilityException;
 import dev.roster.spi.InputRules;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Core's policy around an adapter: every argument is checked before the adapter sees it, calls go
@@ -41,9 +43,17 @@ public final class PolicyInvitationProvider implements InvitationProvider {
      * @param attempts how calls are attempted
      */
     public PolicyInvitationProvider(InvitationProvider adapter, Attempts attempts) {
-        this.adapter = Objects.requireNonNull(adapter, "adapter");
-        this.info = Objects.requireNonNull(adapter.info(), "the adapter's info()");
-        this.attempts = Objects.requireNonNull(attempts, "attempts");
+        if (adapter == null || attempts == null) {
+            throw new ProviderConfigurationException("The policy needs an adapter and its attempts; got null.");
+        }
+        this.adapter = adapter;
+        ProviderInfo described = adapter.info();
+        if (described == null) {
+            throw new ProviderConfigurationException("The adapter " + adapter.getClass().getName() + " returned null from "
+                    + "info(); this is a bug in that adapter.");
+        }
+        this.info = described;
+        this.attempts = attempts;
     }
 
     /**
@@ -88,7 +98,7 @@ public final class PolicyInvitationProvider implements InvitationProvider {
      * delete is sent again, which cannot harm (it is idempotent), and the vendor's answer decides.
      */
     private Optional<Boolean> revokedAlready(String id, boolean seenBefore) {
-        Optional<Invitation> now = Objects.requireNonNull(adapter.find(id), "adapter returned null from find");
+        Optional<Invitation> now = answered(adapter.find(id), "find");
         if (now.isPresent()) {
             return now.get().status() == InvitationStatus.REVOKED ? Optional.of(true) : Optional.empty();
         }
@@ -96,14 +106,14 @@ public final class PolicyInvitationProvider implements InvitationProvider {
     }
 
     private Optional<Invitation> pendingFor(String email) {
-        return Objects.requireNonNull(adapter.findByEmail(email), "adapter returned null from findByEmail")
+        return answered(adapter.findByEmail(email), "findByEmail")
                 .filter(Invitation::isPending);
     }
 
     @Override
     public Optional<Invitation> find(String invitationId) {
         String id = InputRules.invitationId(invitationId);
-        return Objects.requireNonNull(attempts.run("find", () -> adapter.find(id)), "adapter returned null from find");
+        return answered(attempts.run("find", () -> adapter.find(id)), "find");
     }
 
     @Override
@@ -111,9 +121,23 @@ public final class PolicyInvitationProvider implements InvitationProvider {
         if (request == null) {
             throw invalid("list needs a page request: PageRequest.first(50), then PageRequest.after(50, page.nextCursor()).");
         }
+        request.cursor().ifPresent(InputRules::cursor); // the caller's cursor; stream() passes the vendor's as given
+        return fetch(request);
+    }
+
+    /**
+     * Every invitation, page by page; each cursor the vendor returns is passed back as given, not
+     * judged by the caller-input rules that {@link #list} applies.
+     */
+    @Override
+    public Stream<Invitation> stream() {
+        return Pagination.stream(this::fetch, info.capabilities().maxPageSize(), info.id());
+    }
+
+    private Page<Invitation> fetch(PageRequest request) {
         int max = info.capabilities().maxPageSize();
         PageRequest bounded = request.size() > max ? request.withSize(max) : request;
-        return Objects.requireNonNull(attempts.run("list", () -> adapter.list(bounded)), "adapter returned null from list");
+        return answered(attempts.run("list", () -> adapter.list(bounded)), "list");
     }
 
     /**
@@ -132,16 +156,14 @@ public final class PolicyInvitationProvider implements InvitationProvider {
         if (!attempts.retries()) {
             return attempts.run("revoke", () -> adapter.revoke(id));
         }
-        boolean seenBefore = Objects.requireNonNull(attempts.run("find", () -> adapter.find(id)),
-                "adapter returned null from find").isPresent();
+        boolean seenBefore = answered(attempts.run("find", () -> adapter.find(id)), "find").isPresent();
         return attempts.run("revoke", () -> adapter.revoke(id), unknownOutcome -> revokedAlready(id, seenBefore));
     }
 
     @Override
     public Optional<Invitation> findByEmail(String email) {
         String wanted = InputRules.email(email);
-        return Objects.requireNonNull(attempts.run("findByEmail", () -> adapter.findByEmail(wanted)),
-                "adapter returned null from findByEmail");
+        return answered(attempts.run("findByEmail", () -> adapter.findByEmail(wanted)), "findByEmail");
     }
 
     @Override
@@ -190,6 +212,16 @@ public final class PolicyInvitationProvider implements InvitationProvider {
                         + InputRules.quote(attribute.getValue()) + ". Use one of " + sorted(allowed) + ".");
             }
         }
+    }
+
+    /** An adapter's answer, which must not be null: a null is a bug in the adapter, reported as such rather than an NPE. */
+    private <T> T answered(T value, String operation) {
+        if (value == null) {
+            throw new RosterException("The " + info.id() + " adapter returned null from " + operation + "; this is a bug in "
+                    + "that adapter (it should return an empty Optional or page): report it with this message.",
+                    ErrorDetails.of(info.id()), null);
+        }
+        return value;
     }
 
     private static String sorted(Set<String> values) {

@@ -27,7 +27,18 @@ public final class InputRules {
 
     private static final int MAX_LOCAL_PART_LENGTH = 64;
     private static final Pattern INVITATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,255}");
-    private static final Pattern DOMAIN_LABEL = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?");
+    /** Letters, digits, inner hyphens and combining marks (vowel signs, viramas), never starting with a hyphen or mark. */
+    private static final Pattern DOMAIN_LABEL =
+            Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{Mn}\\p{Mc}-]*[\\p{L}\\p{N}\\p{Mn}\\p{Mc}])?");
+    /** The most combining marks one letter may carry (a Thai consonant with a vowel and a tone mark has two). */
+    private static final int MAX_MARKS_PER_LETTER = 3;
+    /**
+     * Scripts whose accented letters Unicode composes (é, ё, ά): a combining mark left on one of their
+     * letters after NFKC has no precomposed form, and is the look-alike trick of a dot or stroke added
+     * to a familiar letter, not spelling.
+     */
+    private static final Set<Character.UnicodeScript> COMPOSED_SCRIPTS = EnumSet.of(Character.UnicodeScript.LATIN,
+            Character.UnicodeScript.GREEK, Character.UnicodeScript.CYRILLIC, Character.UnicodeScript.COMMON);
     /** RFC 5322 {@code atext}: the ASCII characters an unquoted local part may hold besides letters and digits. */
     private static final String ATEXT_SYMBOLS = "!#$%&'*+-/=?^_`{|}~";
     /** Scripts that may share a label with Latin and Han, as Unicode TR39's "highly restrictive" level allows. */
@@ -44,7 +55,10 @@ public final class InputRules {
      * bidirectional overrides). The local part has 1 to 64 characters and is a dot-atom: dot-separated
      * runs of letters, digits and {@code !#$%&'*+-/=?^_`{|}~} (no quoted strings, no leading, trailing
      * or doubled dots). The domain has at least two dot-separated labels of letters, digits and inner
-     * hyphens, the last one not all digits. Look-alikes are refused: the address must be in Unicode
+     * hyphens, the last one not all digits. Internationalised addresses (RFC 6531, IDNA 2008) are
+     * accepted: letters of any script, with the combining marks (vowel signs, viramas) that scripts
+     * such as Devanagari, Tamil or Thai write letters with, as in {@code दीपक@उदाहरण.भारत}; a mark must
+     * follow a letter, never start a part. Look-alikes are refused: the address must be in Unicode
      * NFKC form (no fullwidth letters, ligatures or decomposed accents), and no dot-separated part may
      * mix scripts, such as a Cyrillic {@code а} among Latin letters (Unicode TR39's "highly
      * restrictive" level: Latin may mix only with Han and the Japanese, Chinese or Korean scripts).
@@ -90,6 +104,7 @@ public final class InputRules {
                 throw invalidEmail(quote(trimmed), "the part before '@' must be letters, digits and " + ATEXT_SYMBOLS
                         + ", with single dots only between them (no quotes, spaces, commas, brackets or \\)");
             }
+            requireMarksOnLetters(atom, trimmed);
             requireOneScript(atom, trimmed);
         }
         String[] labels = domain.split("\\.", -1);
@@ -101,6 +116,7 @@ public final class InputRules {
                 throw invalidEmail(quote(trimmed),
                         "the domain must be dot-separated labels of letters, digits and inner hyphens, as in example.com");
             }
+            requireMarksOnLetters(label, trimmed);
             requireOneScript(label, trimmed);
         }
         if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
@@ -110,13 +126,58 @@ public final class InputRules {
         return trimmed;
     }
 
-    /** RFC 5322 atext, plus the letters and digits beyond ASCII that RFC 6531 (internationalised email) allows. */
+    /**
+     * RFC 5322 atext, plus the letters, digits and combining marks beyond ASCII that RFC 6531
+     * (internationalised email) allows: vowel signs and viramas (Unicode Mn/Mc) are part of how
+     * Devanagari, Tamil, Thai and many other scripts write letters. Where a mark may stand is
+     * checked by {@link #requireMarksOnLetters}.
+     */
     private static boolean isAtext(int codePoint) {
         if (codePoint < 0x80) {
             return (codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z')
                     || (codePoint >= '0' && codePoint <= '9') || ATEXT_SYMBOLS.indexOf(codePoint) >= 0;
         }
-        return Character.isLetterOrDigit(codePoint);
+        return Character.isLetterOrDigit(codePoint) || isMark(codePoint);
+    }
+
+    private static boolean isMark(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /**
+     * Combining marks only as IDNA 2008 and the scripts that need them use them: after a letter (or
+     * another of its marks), never at the start of a part or on a digit, hyphen or symbol; at most
+     * {@value #MAX_MARKS_PER_LETTER} on one letter; and not on a Latin, Greek or Cyrillic letter, whose
+     * accented forms are precomposed (a mark left there after NFKC is a look-alike, such as a dot
+     * added to a familiar letter).
+     */
+    private static void requireMarksOnLetters(String part, String address) {
+        int base = -1;
+        int marks = 0;
+        for (int i = 0; i < part.length(); ) {
+            int codePoint = part.codePointAt(i);
+            if (isMark(codePoint)) {
+                if (base < 0 || !Character.isLetter(base)) {
+                    throw invalidEmail(quote(address), "the part " + quote(part) + " has a combining mark (such as a vowel "
+                            + "sign) at position " + i + " that follows no letter; a mark belongs after the letter it "
+                            + "modifies");
+                }
+                if (COMPOSED_SCRIPTS.contains(Character.UnicodeScript.of(base))) {
+                    throw invalidEmail(quote(address), "the part " + quote(part) + " has a combining mark at position " + i
+                            + " on a Latin, Greek or Cyrillic letter that has no precomposed form, as look-alike addresses "
+                            + "do; type accented letters as single characters");
+                }
+                if (++marks > MAX_MARKS_PER_LETTER) {
+                    throw invalidEmail(quote(address), "the part " + quote(part) + " stacks more than "
+                            + MAX_MARKS_PER_LETTER + " combining marks on one letter");
+                }
+            } else {
+                base = codePoint;
+                marks = 0;
+            }
+            i += Character.charCount(codePoint);
+        }
     }
 
     /**

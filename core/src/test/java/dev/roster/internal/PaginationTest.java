@@ -16,9 +16,12 @@ import dev.roster.InvitationStatus;
 import dev.roster.Page;
 import dev.roster.PageRequest;
 import dev.roster.ProviderConfig;
+import dev.roster.ProviderUnavailableException;
+import dev.roster.spi.InputRules;
 import dev.roster.RosterException;
 import dev.roster.fixtures.RecordingProvider;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -133,6 +136,33 @@ class PaginationTest {
 
             assertThat(InvitationProviders.withPolicy(adapter, ProviderConfig.defaults()).stream()).containsExactly(A, B, C);
             assertThat(adapter.pageRequests()).containsExactly(PageRequest.first(2), PageRequest.after(2, "c1"));
+        }
+
+        @Test
+        @DisplayName("passes a vendor's cursor back as given, even one the caller-input rules would refuse")
+        void vendorCursorAsGiven() {
+            String odd = "page 2\t\u200b/é";  // whitespace, an invisible character: not what a caller may send
+            adapter.pages(Page.of(List.of(A, B), odd), Page.last(List.of(C)));
+
+            assertThat(InvitationProviders.withPolicy(adapter, ProviderConfig.defaults()).stream()).containsExactly(A, B, C);
+            assertThat(adapter.pageRequests()).containsExactly(PageRequest.first(2), new PageRequest(2, Optional.of(odd)));
+            assertThatThrownBy(() -> InvitationProviders.withPolicy(adapter, ProviderConfig.defaults())
+                    .list(new PageRequest(2, Optional.of(odd))))
+                    .as("the same cursor from a caller is checked").isInstanceOf(InvalidRequestException.class);
+        }
+
+        @Test
+        @DisplayName("says the vendor returned an unusable cursor (blank or too long), never blaming the caller")
+        void unusableVendorCursor() {
+            for (String unusable : List.of(" ", "c".repeat(InputRules.MAX_CURSOR_LENGTH + 1))) {
+                RecordingProvider vendor = new RecordingProvider(Capabilities.builder().maxPageSize(2).build());
+                vendor.pages(Page.of(List.of(A, B), unusable));
+                assertThatThrownBy(() -> InvitationProviders.withPolicy(vendor, ProviderConfig.defaults()).stream().count())
+                        .isInstanceOf(ProviderUnavailableException.class)
+                        .hasMessageContaining("returned an unusable page cursor")
+                        .hasMessageNotContaining("pass the nextCursor");
+                assertThat(vendor.pageRequests()).hasSize(1);
+            }
         }
     }
 

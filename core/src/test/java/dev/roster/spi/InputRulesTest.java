@@ -33,6 +33,34 @@ class InputRulesTest {
         }
 
         @ParameterizedTest(name = "\"{0}\"")
+        @ValueSource(strings = {"दीपक@example.com", "दीपक@उदाहरण.भारत", "சோதனை@example.com", "சோதனை@உதாரணம்.இந்தியா",
+            "สมชาย@ตัวอย่าง.ไทย", "أحمد@مثال.مصر", "דוד@דוגמה.ישראל", "사용자@예시.한국", "ユーザー@例え.日本",
+            "иван@пример.рф", "χρήστης@παράδειγμα.ελ", "ক্ষিতিজ@উদাহরণ.বাংলা", "ਸਿੰਘ@example.com"})
+        @DisplayName("is accepted in any script, with the vowel signs and other combining marks its letters are written with")
+        void internationalised(String email) {
+            assertThat(InputRules.email(email)).isEqualTo(email);
+        }
+
+        @ParameterizedTest(name = "\"{0}\"")
+        @ValueSource(strings = {"\u0940\u0926@example.com", "ada@\u0940\u0926.example", "1\u0940@example.com",
+            "-\u0940@example.com", "exq\u0307mple@example.com", "ada@exq\u0323mple.com", "\u0434\u0307x@example.com",
+            "\u0926\u0940\u0940\u0940\u0940@example.com"})
+        @DisplayName("is refused with a combining mark that follows no letter, sits on a Latin or Cyrillic letter, or is stacked")
+        void misplacedMarks(String email) {
+            assertThatThrownBy(() -> InputRules.email(email)).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageStartingWith("Invalid email address");
+        }
+
+        @ParameterizedTest(name = "\"{0}\"")
+        @ValueSource(strings = {"p\u0430ypal@example.com", "ada@p\u0430ypal.com", "\u0926\u0bc0\u092a\u0915@example.com",
+            "\u0926\u0940pak@example.com", "\u0438\u0432\u0430n@example.com", "ada@\u0926\u0940\u092a\u0915x.com"})
+        @DisplayName("is refused when one part mixes scripts, marks included (Latin with Cyrillic, Devanagari with Tamil or Latin)")
+        void mixedScriptsWithMarks(String email) {
+            assertThatThrownBy(() -> InputRules.email(email)).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("mixes the scripts");
+        }
+
+        @ParameterizedTest(name = "\"{0}\"")
         @ValueSource(strings = {".ada@example.com", "ada.@example.com", "a..da@example.com", "<ada@example.com>",
             "\"ada\"@example.com", "ada,eve@example.com", "ada;eve@example.com", "ada(x)@example.com", "a\\b@example.com",
             "ada[1]@example.com", "ada:x@example.com"})
@@ -106,16 +134,15 @@ class InputRulesTest {
         @DisplayName("is refused with whitespace, control or invisible characters, before a request is built")
         void refused(String id) {
             assertThatThrownBy(() -> InvitationRequest.builder("ada@example.com").project(id, "member"))
-                    .isInstanceOf(InvalidRequestException.class)
-                    .hasMessageContaining("Invalid project id").hasMessageNotContainingAny("\r", "\n", "\u0000", "\u202e");
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Invalid project id").hasMessageNotContainingAny("\r", "\n", "\u0000", "\u202e");
         }
 
         @Test
         @DisplayName("is refused beyond 255 characters, and the message shows only the start of it")
         void tooLong() {
             assertThat(InputRules.projectId("p".repeat(255))).hasSize(255);
-            assertThatThrownBy(() -> InvitationRequest.builder("ada@example.com").projects(List.of(ProjectGrant.of("p".repeat(10_240),
-                    "member"))).build()).isInstanceOf(InvalidRequestException.class)
+            assertThatThrownBy(() -> InvitationRequest.builder("ada@example.com").project("p".repeat(10_240), "member"))
+                    .isInstanceOf(InvalidRequestException.class)
                     .hasMessageContaining("(10240 characters)").satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
         }
 

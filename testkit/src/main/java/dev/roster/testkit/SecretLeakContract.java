@@ -57,7 +57,13 @@ import org.junit.jupiter.api.Test;
  * {@code FULL} and every {@link System.Logger} at {@code ALL}, through {@link CapturingLoggerFinder}.
  * It keeps every log record, the full stack trace of every exception (causes and suppressed) and
  * the {@code toString} of every configuration, provider, request, result and exception it touched,
- * then searches them all for every form of every credential.
+ * then searches them all for every form of every credential. It also walks each exception's object
+ * graph (fields, private ones included, causes, suppressed and their public accessors, such as an
+ * HTTP client exception's request and its headers; see {@code ReachableText}): a credential must not
+ * be reachable, not only unprinted. The echoing vendor repeats the credentials in every form a JSON
+ * or HTTP library may write them ({@code \}{@code u002B}, lower-case percent-encoding, form encoding,
+ * double JSON escaping...) in error bodies, 2xx bodies and headers, and the scenario includes
+ * connection failures, timeouts and unreadable 2xx bodies.
  *
  * <p>A simulator {@link VendorSimulator#validatedAgainst checking its traffic against the vendor's
  * contract} is checked as the scenario resets it; the requests sent to the vendor that echoes the
@@ -120,7 +126,8 @@ public abstract class SecretLeakContract {
     /**
      * Every form of the credentials that must never appear, by a name for the failure message: the
      * credentials themselves and what the adapter derives from them (a Basic header's Base64, for
-     * example). URL-encoded and JSON-escaped variants are added by the contract.
+     * example). Every escaped form a JSON or HTTP library may write (percent- and form-encoded,
+     * JSON-escaped in its several ways) is added by the contract, which also echoes them all.
      *
      * @param credentials the credentials in use
      * @return the forms, each at least 8 characters
@@ -281,8 +288,10 @@ public abstract class SecretLeakContract {
 
     /** A vendor (or a proxy in front of it) that answers every status with the credentials echoed everywhere. */
     private void echoingVendor(WireMockServer echo, ProviderConfig credentials) {
-        String echoed = String.join(" ", secretForms(credentials).values());
-        String echoedPath = String.join("/", secretForms(credentials).values());
+        List<String> every = secretForms(credentials).values().stream()
+                .flatMap(value -> CredentialForms.of(value).values().stream()).distinct().collect(Collectors.toList());
+        String echoed = String.join(" ", every);
+        String echoedPath = String.join("/", every);
         String json = "{\"error\":{\"message\":\"Incorrect API key provided: " + echoed + "\",\"type\":\"invalid_request_error\","
                 + "\"param\":\"" + echoed + "\",\"code\":\"" + echoed + "\"},"
                 + "\"errors\":[{\"id\":\"" + echoed + "\",\"status\":\"400\",\"code\":\"" + echoed + "\",\"title\":\"" + echoed
@@ -305,6 +314,12 @@ public abstract class SecretLeakContract {
                 echo.stubFor(any(anyUrl()).willReturn(echoHeaders(aResponse().withStatus(200), echoed, null).withBody(body)));
                 runEveryOperation(provider, "HTTP 200 with an unreadable body echoing the credentials");
             }
+            for (String body : List.of("{}", "{\"data\":null,\"error\":\"" + echoed + "\"}", "null", "")) {
+                requestsFollowSpec(echo);
+                echo.resetAll();
+                echo.stubFor(any(anyUrl()).willReturn(echoHeaders(aResponse().withStatus(200), echoed, null).withBody(body)));
+                runEveryOperation(provider, "HTTP 200 with a structurally wrong body, headers echoing the credentials");
+            }
             requestsFollowSpec(echo);
             echo.resetAll();
             echo.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
@@ -313,6 +328,14 @@ public abstract class SecretLeakContract {
             echo.resetAll();
             echo.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
             runEveryOperation(provider, "garbage then close");
+            requestsFollowSpec(echo);
+        }
+        try (InvitationProvider provider = load(config(root, credentials).toBuilder().retryPolicy(RetryPolicy.none())
+                .readTimeout(Duration.ofMillis(150)).build())) {
+            echo.resetAll();
+            echo.stubFor(any(anyUrl()).willReturn(echoHeaders(aResponse().withStatus(200), echoed, null).withBody(json)
+                    .withFixedDelay(1_000)));
+            runEveryOperation(provider, "timeout");
             requestsFollowSpec(echo);
         }
     }
@@ -417,6 +440,8 @@ public abstract class SecretLeakContract {
             }
         }
         evidence.put(where + " exception", parts.toString());
+        // What code holding the exception could read: fields, causes, suppressed and their accessors.
+        evidence.put(where + " exception's object graph", String.join("\n", ReachableText.from(e)));
     }
 
     /** The credentials with every value changed, so the vendor refuses them (and they too must not leak). */
@@ -434,9 +459,7 @@ public abstract class SecretLeakContract {
                 throw new IllegalArgumentException("secretForms() must give distinctive values of at least 8 characters; "
                         + name + " is too short to search for");
             }
-            into.putIfAbsent(name + suffix, value);
-            into.putIfAbsent(name + " URL-encoded" + suffix, HttpEndpoints.percentEncode(value));
-            into.putIfAbsent(name + " JSON-escaped" + suffix, value.replace("/", "\\/"));
+            CredentialForms.of(value).forEach((form, text) -> into.putIfAbsent(name + form + suffix, text));
         });
     }
 }
