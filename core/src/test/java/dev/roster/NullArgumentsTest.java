@@ -61,16 +61,6 @@ class NullArgumentsTest {
             "HttpFailures.parseRetryAfter(value)", "HttpFailures.parseMillis(value)", "HttpFailures.snippet(body)",
             "HttpFailures.forStatus(message)");
 
-    /**
-     * Known gaps in spi/HttpEndpoints and spi/HttpFailures, which the adapters' side of issue 8 owns:
-     * listed so that this test guards everything else meanwhile. Remove an entry once it is fixed.
-     */
-    private static final Set<String> KNOWN_GAPS_ELSEWHERE = Set.of(
-            "HttpEndpoints.baseUri(config)", "HttpEndpoints.baseUri(defaultUri)", "HttpEndpoints.baseUri(providerName)",
-            "HttpEndpoints.baseUri(providerId)", "HttpEndpoints.userAgent(artifact)", "HttpEndpoints.userAgent(anchor)",
-            "HttpFailures.forStatus(details)", "HttpFailures.forStatus(retryAfter)", "HttpFailures.redirected(location)",
-            "HttpFailures.redirected(vendorName)", "HttpFailures.redirected(details)", "HttpFailures.parseRetryAfter(clock)");
-
     /** Types whose every constructor takes null for "not known": reporting a failure must never fail itself. */
     private static final Set<Class<?>> LENIENT = Set.of(ErrorDetails.class);
 
@@ -93,9 +83,6 @@ class NullArgumentsTest {
                     String allowKey = name(type) + "." + executable.getName() + "(" + parameters[i].getName() + ")";
                     boolean lenient = LENIENT.contains(type) || Throwable.class.isAssignableFrom(type)
                             || NULL_MEANS_SOMETHING.contains(allowKey) || NULL_MEANS_SOMETHING.contains(where);
-                    if (KNOWN_GAPS_ELSEWHERE.contains(allowKey)) {
-                        continue;
-                    }
                     Throwable thrown = callWithNull(type, executable, i);
                     if (lenient) {
                         if (thrown != null && !(thrown instanceof RosterException)) {

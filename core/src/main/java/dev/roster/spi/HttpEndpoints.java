@@ -33,6 +33,11 @@ public final class HttpEndpoints {
      * @throws ProviderConfigurationException if the URI is not acceptable, saying why
      */
     public static URI baseUri(ProviderConfig config, String defaultUri, String providerName, String providerId) {
+        String helper = "HttpEndpoints.baseUri";
+        AdapterArguments.required(config, "config", helper);
+        AdapterArguments.required(defaultUri, "defaultUri", helper);
+        AdapterArguments.required(providerName, "providerName", helper);
+        AdapterArguments.required(providerId, "providerId", helper);
         URI uri = config.baseUri().orElse(URI.create(defaultUri));
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new ProviderConfigurationException("The " + providerName + " base URI must be a plain endpoint such as "
@@ -188,6 +193,8 @@ public final class HttpEndpoints {
      * @return the header value; the version is {@code unknown} if it cannot be read
      */
     public static String userAgent(String artifact, Class<?> anchor) {
+        AdapterArguments.required(artifact, "artifact", "HttpEndpoints.userAgent");
+        AdapterArguments.required(anchor, "anchor", "HttpEndpoints.userAgent");
         String version = "unknown";
         try (InputStream in = anchor.getResourceAsStream("version.properties")) {
             if (in != null) {

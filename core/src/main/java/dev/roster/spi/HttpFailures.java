@@ -51,6 +51,8 @@ public final class HttpFailures {
      * @return the exception to throw
      */
     public static RosterException forStatus(int status, String message, ErrorDetails details, Optional<Duration> retryAfter) {
+        AdapterArguments.required(details, "details", "HttpFailures.forStatus");
+        AdapterArguments.required(retryAfter, "retryAfter", "HttpFailures.forStatus");
         ErrorDetails withStatus = details.withHttpStatus(status);
         if (status >= 300 && status <= 399) {
             return new ProviderConfigurationException(message + " " + NOT_FOLLOWED, withStatus, null);
@@ -100,10 +102,12 @@ public final class HttpFailures {
      *     if the failure is not a name that did not resolve
      */
     public static Optional<String> unresolvedHost(Throwable failure, URI target) {
+        AdapterArguments.required(failure, "failure", "HttpFailures.unresolvedHost");
+        AdapterArguments.required(target, "target", "HttpFailures.unresolvedHost");
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
             if (cause instanceof java.nio.channels.UnresolvedAddressException || cause instanceof java.net.UnknownHostException) {
-                String host = target == null || target.getHost() == null ? "the vendor's host" : target.getHost();
+                String host = target.getHost() == null ? "the vendor's host" : target.getHost();
                 return Optional.of("could not resolve " + host + ", the host of the base URI " + target + ": check the host "
                         + "name for a typo, and this machine's DNS, network and proxy settings");
             }
@@ -127,6 +131,9 @@ public final class HttpFailures {
      */
     public static ProviderConfigurationException redirected(int status, Optional<String> location, String vendorName,
             ErrorDetails details) {
+        AdapterArguments.required(location, "location", "HttpFailures.redirected");
+        AdapterArguments.required(vendorName, "vendorName", "HttpFailures.redirected");
+        AdapterArguments.required(details, "details", "HttpFailures.redirected");
         String target = location.map(HttpFailures::safeLocation).map(where -> " to " + where).orElse(" without a Location");
         return new ProviderConfigurationException(vendorName + " answered HTTP " + status + ", a redirect" + target + ". "
                 + NOT_FOLLOWED, details.withHttpStatus(status), null);
@@ -153,6 +160,7 @@ public final class HttpFailures {
      * @return the wait (never negative), or empty if absent or unreadable
      */
     public static Optional<Duration> parseRetryAfter(String value, Clock clock) {
+        AdapterArguments.required(clock, "clock", "HttpFailures.parseRetryAfter");
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
