@@ -1,0 +1,73 @@
+package dev.roster.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** The {@code roster} command's entry point. */
+public final class Main {
+
+    private Main() {}
+
+    /**
+     * Runs {@code roster} and exits with its code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        int code = commandLine(Terminal.system()).execute(args);
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * The {@code roster} command line, reading and writing through the given terminal: what
+     * {@link #main} runs, and what tests and the demo call {@code execute} on.
+     *
+     * @param terminal the streams and environment
+     * @return the command line
+     */
+    public static CommandLine commandLine(Terminal terminal) {
+        CommandLine commandLine = new CommandLine(new RosterCommand(terminal));
+        commandLine.setOut(terminal.out());
+        commandLine.setErr(terminal.err());
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
+                terminal.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExitCodeExceptionMapper(new ExitCodes());
+        commandLine.setExecutionExceptionHandler((failure, failed, parsed) -> {
+            Object command = failed.getCommand();
+            boolean debug = command instanceof VendorCommand vendorCommand && vendorCommand.debug();
+            Reporter reporter = new Reporter(terminal.err(), Vendors.redactor(terminal), debug);
+            if (failure instanceof CommandLine.ParameterException usage) {
+                throw usage;
+            }
+            reporter.failure(null, failed.getCommandName(), failure);
+            return new ExitCodes().getExitCode(failure);
+        });
+        commandLine.setParameterExceptionHandler((failure, args) -> {
+            CommandLine failed = failure.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println("error: " + failure.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(failure, err)) {
+                err.println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage and examples.");
+            }
+            err.flush();
+            return ExitCodes.USAGE;
+        });
+        return commandLine;
+    }
+
+    /**
+     * A command's help text, as {@code roster COMMAND --help} prints it without colour.
+     *
+     * @param commandLine the command line
+     * @return the usage text
+     */
+    static String usage(CommandLine commandLine) {
+        StringWriter text = new StringWriter();
+        commandLine.usage(new PrintWriter(text), CommandLine.Help.Ansi.OFF);
+        return text.toString();
+    }
+}
