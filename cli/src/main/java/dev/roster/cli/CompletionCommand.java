@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
  * {@link AutoComplete}. zsh runs the same script through its bash compatibility
  * ({@code bashcompinit}), which the script turns on itself.
  */
-@Command(name = "completion",
+@Command(mixinStandardHelpOptions = true, name = "completion",
         description = {"Print the shell completion script for bash or zsh.",
             "zsh runs the bash script through its bashcompinit, which the script turns on."},
         footerHeading = "%nExamples:%n",

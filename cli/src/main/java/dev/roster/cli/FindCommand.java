@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code roster find EMAIL}: one person's invitation at every chosen vendor. */
-@Command(name = "find",
+@Command(mixinStandardHelpOptions = true, name = "find",
         description = {"Find one person's invitations at every chosen vendor.",
             "At each vendor (default: every vendor whose credentials are set): the pending invitation, else the latest."},
         footerHeading = "%nExamples:%n",

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code roster get --vendor V ID}: one invitation by its id. */
-@Command(name = "get",
+@Command(mixinStandardHelpOptions = true, name = "get",
         description = {"Show one invitation by its id.", "Exit 1 if the vendor has no such invitation."},
         footerHeading = "%nExamples:%n",
         footer = {"  roster get --vendor openai invite-abc123", "  roster get --vendor confluent i-x7y8z9 -o json"})

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
  * through one provider per vendor, and reports one row per (vendor, email). Running it again
  * changes nothing: a pending invitation is reported, not sent again.
  */
-@Command(name = "invite",
+@Command(mixinStandardHelpOptions = true, name = "invite",
         description = {"Invite people at every chosen vendor.",
             "Invites every address at every chosen vendor (default: every vendor whose credentials are set).",
             "One row per vendor and address: invited, already pending (with the existing invitation's id), "

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * {@code roster list}: every invitation at the chosen vendors, fetched page by page and printed as
  * each page arrives.
  */
-@Command(name = "list",
+@Command(mixinStandardHelpOptions = true, name = "list",
         description = {"List the invitations at every chosen vendor.",
             "Every invitation at the chosen vendors (default: every vendor whose credentials are set), "
                 + "fetched page by page and printed as each page arrives.",

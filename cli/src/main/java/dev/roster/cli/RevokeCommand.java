@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  * {@code roster revoke}: withdraws invitations by id at one vendor, or every pending invitation of
  * one person. More than one asks for confirmation on a terminal; without one, {@code --yes} is needed.
  */
-@Command(name = "revoke",
+@Command(mixinStandardHelpOptions = true, name = "revoke",
         description = {"Withdraw invitations, by id or by person.",
             "By id at one vendor, or every pending invitation of one person (--email) at every chosen vendor.",
             "More than one asks for confirmation on a terminal; --yes skips it. Without a terminal, more than one "

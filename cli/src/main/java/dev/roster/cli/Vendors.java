@@ -33,6 +33,7 @@ final class Vendors implements AutoCloseable {
     private final boolean debug;
     private final Set<String> available;
     private final Map<String, InvitationProvider> open = new LinkedHashMap<>();
+    private final Map<String, List<String>> required = new java.util.concurrent.ConcurrentHashMap<>();
 
     Vendors(Terminal terminal, Map<String, String> baseUriOptions, boolean debug) {
         this.terminal = terminal;
@@ -151,6 +152,10 @@ final class Vendors implements AutoCloseable {
      * @return the variable names
      */
     List<String> requiredCredentials(String id) {
+        return required.computeIfAbsent(id, this::probeCredentials);
+    }
+
+    private List<String> probeCredentials(String id) {
         List<String> needed = new ArrayList<>();
         for (String name : ProviderConfig.KNOWN_CREDENTIALS) {
             ProviderConfig.Builder probe = ProviderConfig.builder();

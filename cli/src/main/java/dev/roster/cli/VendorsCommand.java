@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import picocli.CommandLine.Command;
 
 /** {@code roster vendors}: the providers here, what they can do, and whether they are configured. */
-@Command(name = "vendors",
+@Command(mixinStandardHelpOptions = true, name = "vendors",
         description = {"What each vendor can do, and whether its credentials are set.",
             "Shows the vendors on the class path, their capabilities and whether their credentials are set "
                     + "(never the values). Sends no request."},

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
  * network. Every step is a real {@code roster} command, run as a person would type it, against
  * the real adapters over HTTP on 127.0.0.1.
  */
-@Command(name = "demo",
+@Command(mixinStandardHelpOptions = true, name = "demo",
         description = {"The main job end to end, with no keys and no network.",
             "Starts the OpenAI and Confluent simulators on 127.0.0.1 and runs real roster commands against them, "
                     + "showing each command and its output."},

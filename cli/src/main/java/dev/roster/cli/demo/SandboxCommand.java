@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code roster sandbox}: both vendor simulators on 127.0.0.1 until Ctrl-C, with the lines that
  * point the other commands at them.
  */
-@Command(name = "sandbox",
+@Command(mixinStandardHelpOptions = true, name = "sandbox",
         description = {"Run both vendor simulators until Ctrl-C, to try every command.",
             "Runs the OpenAI and Confluent simulators on 127.0.0.1 and prints the export lines that point the other "
                     + "commands at them (fake keys; nothing leaves this machine)."},
