@@ -156,8 +156,14 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         if (failure instanceof UnsupportedCapabilityException) {
             return "see roster vendors for what this vendor accepts.";
         }
-        if (failure instanceof InvalidRequestException || failure instanceof UsageException) {
+        if (failure instanceof InvalidRequestException) {
             return "fix the input; nothing was sent for it.";
+        }
+        if (failure instanceof UsageException) {
+            return "nothing was changed; see --help for the options and examples.";
+        }
+        if (failure instanceof NotFoundException) {
+            return "check the id: roster list shows the invitations there are.";
         }
         if (failure instanceof QuotaExceededException) {
             return "free capacity or raise the quota at the vendor.";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.roster.spi.Redactor;
@@ -191,7 +192,8 @@ abstract class Output implements AutoCloseable {
             this.columns = columns;
             CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
             columns.forEach(schema::addColumn);
-            CsvMapper mapper = new CsvMapper();
+            // Quote only what RFC 4180 needs quoted (separators, quotes, line breaks), not every id with a dash.
+            CsvMapper mapper = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
             mapper.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             try {
                 this.writer = mapper.writerFor(Map.class).with(schema.build().withLineSeparator("\r\n")).writeValues(out);

@@ -295,6 +295,32 @@ class CommandsTest {
     }
 
     @Nested
+    @DisplayName("progress")
+    class ProgressOnStderr {
+        @Test
+        @DisplayName("on a terminal, work longer than a second shows done/total and the rate on stderr, then clears it")
+        void onATerminal() {
+            openai.latency(Duration.ofMillis(400));
+            Cli.Result result = cli().interactive("").run("invite", "--vendor", "openai", "--concurrency", "1",
+                    "ada@example.com", "grace@example.com");
+            assertThat(result.code()).as(result.toString()).isZero();
+            assertThat(result.err()).startsWith("\r").containsPattern("openai [0-2]/2  invited  \\d+\\.\\d/s");
+            assertThat(result.err()).as("the line is cleared at the end").matches("(?s).*\\r +\\r");
+            assertThat(result.out()).doesNotContain("\r");
+        }
+
+        @Test
+        @DisplayName("without a terminal, nothing of it")
+        void notATerminal() {
+            openai.latency(Duration.ofMillis(400));
+            Cli.Result result = cli().run("invite", "--vendor", "openai", "--concurrency", "1", "ada@example.com",
+                    "grace@example.com");
+            assertThat(result.code()).isZero();
+            assertThat(result.err()).isEmpty();
+        }
+    }
+
+    @Nested
     @DisplayName("roster list")
     class ListInvitations {
         @Test

@@ -55,7 +55,7 @@ class DemoAndSandboxTest {
             Future<Integer> sandbox = runner.submit(() -> Main.commandLine(terminal).execute("sandbox"));
             Map<String, String> exports = new HashMap<>();
             Pattern export = Pattern.compile("export ([A-Z_]+)=(.*)");
-            for (String line = printed.readLine(); line != null && !line.startsWith("# roster invite"); line = printed.readLine()) {
+            for (String line = printed.readLine(); line != null && !line.startsWith("# ./roster invite"); line = printed.readLine()) {
                 Matcher m = export.matcher(line);
                 if (m.matches()) {
                     exports.put(m.group(1), m.group(2).replaceAll("^'|'$", ""));

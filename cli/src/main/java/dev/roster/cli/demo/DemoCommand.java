@@ -78,6 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         accept(sims.openai, "openai", "grace@example.com");
         expire(sims.confluent, "confluent", "linus@example.com");
+        out.println();
         say("Grace accepts her OpenAI invitation; Linus's Confluent invitation expires.");
 
         step("Find a person everywhere.", "find", "grace@example.com");
@@ -85,7 +86,8 @@ public final class DemoCommand implements Callable<Integer> {
         step("Revoke Ada's pending invitations at every vendor (two, so --yes confirms it).",
                 "revoke", "--email", "ada@example.com", "--yes");
 
-        step("Only what is still pending.", "list", "--status", "pending");
+        step("Only what is still pending: Ada was revoked, Grace accepted at OpenAI, Linus expired at Confluent.",
+                "list", "--status", "pending");
 
         int requests = sims.openai.requestsReceived() + sims.confluent.requestsReceived();
         step("An unknown role is refused before any request.", "invite", "--vendor", "openai", "--role", "admin",

@@ -37,14 +37,14 @@ public final class SandboxCommand implements Callable<Integer> {
         PrintWriter out = terminal.out();
         try (Simulators simulators = Simulators.start()) {
             out.println("# roster sandbox: the OpenAI and Confluent simulators run on 127.0.0.1 (fake keys, no network).");
-            out.println("# In a second terminal, paste these lines, then try any command (roster --help):");
+            out.println("# In a second terminal, paste these lines, then try any command (./roster --help):");
             out.println();
             for (Map.Entry<String, String> variable : simulators.environment().entrySet()) {
                 out.println("export " + variable.getKey() + "=" + shellQuote(variable.getValue()));
             }
             out.println();
-            out.println("# roster invite ada@example.com grace@example.com");
-            out.println("# roster list");
+            out.println("# ./roster invite ada@example.com grace@example.com");
+            out.println("# ./roster list");
             out.println("# Press Ctrl-C to stop the simulators (their invitations are forgotten).");
             out.flush();
             terminal.stopped().await();
