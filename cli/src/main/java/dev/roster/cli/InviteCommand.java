@@ -218,7 +218,7 @@ final class InviteCommand extends VendorCommand {
             String wantedRole = person.role().orElse(role);
             if (wantedRole != null) {
                 if (!capabilities.roles().contains(wantedRole)) {
-                    throw new UsageException(info.id() + " has no role '" + wantedRole + "'"
+                    throw new UsageException(info.id(), info.id() + " has no role '" + wantedRole + "'"
                             + (person.source().equals("argument") ? "" : " (" + person.source() + ")") + "; "
                             + (capabilities.roles().isEmpty() ? "it takes no role at all: leave --role out, or choose other vendors with --vendor."
                                     : "its roles are " + String.join(", ", new TreeSet<>(capabilities.roles())) + ".")
@@ -228,7 +228,7 @@ final class InviteCommand extends VendorCommand {
             }
             if (noProjects || !projects.isEmpty()) {
                 if (!capabilities.projectGrants()) {
-                    throw new UsageException(info.id() + " has no projects: leave --project/--no-projects out, or choose "
+                    throw new UsageException(info.id(), info.id() + " has no projects: leave --project/--no-projects out, or choose "
                             + "other vendors with --vendor. Nothing was sent.");
                 }
                 if (noProjects) {
@@ -238,7 +238,7 @@ final class InviteCommand extends VendorCommand {
                     int eq = project.indexOf('=');
                     String projectRole = eq < 0 ? "member" : project.substring(eq + 1);
                     if (!capabilities.projectRoles().contains(projectRole)) {
-                        throw new UsageException(info.id() + " has no project role '" + projectRole + "'; its project roles are "
+                        throw new UsageException(info.id(), info.id() + " has no project role '" + projectRole + "'; its project roles are "
                                 + String.join(", ", new TreeSet<>(capabilities.projectRoles())) + " (--project ID=ROLE). Nothing was sent.");
                     }
                     builder.project(eq < 0 ? project : project.substring(0, eq), projectRole);
@@ -247,7 +247,7 @@ final class InviteCommand extends VendorCommand {
             for (Map.Entry<String, String> attribute : attributes.entrySet()) {
                 java.util.Set<String> allowed = capabilities.vendorAttributes().get(attribute.getKey());
                 if (allowed == null || (!allowed.isEmpty() && !allowed.contains(attribute.getValue()))) {
-                    throw new UsageException(info.id() + " does not take --attr " + attribute.getKey() + "="
+                    throw new UsageException(info.id(), info.id() + " does not take --attr " + attribute.getKey() + "="
                             + attribute.getValue() + "; it takes " + (capabilities.vendorAttributes().isEmpty() ? "no attributes"
                                     : capabilities.vendorAttributes()) + " (see roster vendors). Nothing was sent.");
                 }

@@ -43,7 +43,8 @@ public final class Main {
             if (failure instanceof CommandLine.ParameterException usage) {
                 throw usage;
             }
-            reporter.failure(null, failed.getCommandName(), failure);
+            String vendor = failure instanceof UsageException usage ? usage.vendor() : null;
+            reporter.failure(vendor, failed.getCommandName(), failure);
             return new ExitCodes().getExitCode(failure);
         });
         commandLine.setParameterExceptionHandler((failure, args) -> {

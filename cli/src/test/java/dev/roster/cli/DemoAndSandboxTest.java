@@ -35,7 +35,7 @@ class DemoAndSandboxTest {
                 .containsPattern("openai +ada@example.com +already pending +invite-")
                 .contains("ada@example.com: 2 before, 2 after")
                 .containsPattern("openai +invite-\\S+ +grace@example.com +accepted")
-                .contains("error: invite: invalid input: openai has no role 'admin'", "(exit 2)",
+                .contains("error: openai: invite: invalid input: openai has no role 'admin'", "(exit 2)",
                         "Requests the simulators received for it: 0.")
                 .containsPattern("OpenAI answered [1-9]\\d* requests with 429")
                 .contains("# Next: run ./roster sandbox");
