@@ -48,6 +48,8 @@ final class InviteCommand extends VendorCommand {
 
     /** Up to this many people, each is looked up on its own (a filtered request where the vendor has one). */
     private static final int LOOKUP_EACH_UP_TO = 10;
+    /** The exit code a failed row stands for, carried with the row until it is printed (never printed). */
+    private static final String EXIT = "\u0000exit";
 
     @Parameters(paramLabel = "EMAIL", arity = "0..*", description = "The addresses to invite.")
     List<String> emails = new ArrayList<>();
@@ -133,11 +135,11 @@ final class InviteCommand extends VendorCommand {
         }
         try (Output output = output(terminal, Output.Shape.DOCUMENT, Records.OUTCOME, Records.OUTCOME_TABLE)) {
             for (Map<String, Object> row : rows) {
-                output.add(row);
-                if ("failed".equals(row.get("outcome"))) {
-                    code = ExitCodes.worst(code, (Integer) row.remove("exit"));
+                Object exit = row.remove(EXIT);
+                if (exit instanceof Integer failedWith) {
+                    code = ExitCodes.worst(code, failedWith);
                 }
-                row.remove("exit");
+                output.add(row);
             }
         }
         return code;
@@ -205,7 +207,7 @@ final class InviteCommand extends VendorCommand {
     private Map<String, Object> failed(String vendor, String email, RuntimeException e) {
         reporter.failure(vendor, "invite " + email, e);
         Map<String, Object> row = Records.outcome(vendor, email, "failed", null, e);
-        row.put("exit", ExitCodes.of(e));
+        row.put(EXIT, ExitCodes.of(e));
         return row;
     }
 

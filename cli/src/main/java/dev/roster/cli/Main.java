@@ -1,7 +1,6 @@
 package dev.roster.cli;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** The {@code roster} command's entry point. */
@@ -58,17 +57,5 @@ public final class Main {
             return ExitCodes.USAGE;
         });
         return commandLine;
-    }
-
-    /**
-     * A command's help text, as {@code roster COMMAND --help} prints it without colour.
-     *
-     * @param commandLine the command line
-     * @return the usage text
-     */
-    static String usage(CommandLine commandLine) {
-        StringWriter text = new StringWriter();
-        commandLine.usage(new PrintWriter(text), CommandLine.Help.Ansi.OFF);
-        return text.toString();
     }
 }

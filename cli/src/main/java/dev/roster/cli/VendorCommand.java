@@ -1,7 +1,6 @@
 package dev.roster.cli;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -66,11 +65,6 @@ abstract class VendorCommand implements Callable<Integer> {
     /** An output in the chosen format. */
     Output output(Terminal terminal, Output.Shape shape, List<String> columns, List<String> tableColumns) {
         return Output.of(common.output, shape, columns, tableColumns, terminal.out(), terminal.colour(), vendors.redactor());
-    }
-
-    /** Splits {@code KEY=VALUE} options picocli already split; here for symmetry with --project. */
-    static Map<String, String> orEmpty(Map<String, String> map) {
-        return map == null ? Map.of() : map;
     }
 
     /** Sends the library's System.Logger records (the adapters' wire logs) to stderr under --debug, redacted. */
