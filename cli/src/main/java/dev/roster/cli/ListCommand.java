@@ -92,6 +92,7 @@ final class ListCommand extends VendorCommand {
                             output.add(record);
                             shown++;
                         }
+                        progress.clear();
                         output.flush();
                         if (listing.done() || (limit != null && shown >= limit)) {
                             break;

@@ -327,13 +327,20 @@ abstract class Output implements AutoCloseable {
             if (!column.equals("status") && !column.equals("outcome")) {
                 return padded;
             }
-            String style = switch (cell) {
-                case "accepted", "invited", "revoked by this run", "already a member" -> "green";
-                case "pending", "already pending" -> "yellow";
-                case "expired", "revoked", "unknown", "not found" -> "faint";
-                case "failed" -> "red,bold";
-                default -> null;
-            };
+            String style = column.equals("outcome")
+                    ? switch (cell) {
+                        case "invited", "revoked", "already a member" -> "green";
+                        case "already pending" -> "yellow";
+                        case "not found" -> "faint";
+                        case "failed" -> "red,bold";
+                        default -> null;
+                    }
+                    : switch (cell) {
+                        case "accepted" -> "green";
+                        case "pending" -> "yellow";
+                        case "expired", "revoked", "unknown" -> "faint";
+                        default -> null;
+                    };
             return style == null ? padded : Ansi.ON.string("@|" + style + " " + escape(padded) + "|@");
         }
 

@@ -103,16 +103,25 @@ final class Progress implements AutoCloseable {
         shownWidth = text.length();
     }
 
+    /**
+     * Clears the line before results go to the same terminal (a long {@code list}); the next tick
+     * draws it again below them.
+     */
+    synchronized void clear() {
+        if (ticker != null && shownWidth > 0) {
+            err.print("\r" + " ".repeat(shownWidth) + "\r");
+            err.flush();
+            shownWidth = 0;
+        }
+    }
+
     /** Stops and clears the line, so what follows starts clean. */
     @Override
     public synchronized void close() {
         if (ticker != null) {
             ticks.cancel(false);
             ticker.shutdownNow();
-            if (shownWidth > 0) {
-                err.print("\r" + " ".repeat(shownWidth) + "\r");
-                err.flush();
-            }
+            clear();
         }
     }
 }

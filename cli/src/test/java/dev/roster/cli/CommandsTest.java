@@ -98,6 +98,15 @@ class CommandsTest extends SimulatorTest {
             assertThat(lines.get(2).substring(column)).startsWith("missing OPENAI_ADMIN_KEY");
             assertThat(result.out()).doesNotContain("\u001b[");
         }
+
+        @Test
+        @DisplayName("colour only on a terminal, and never with NO_COLOR set")
+        void colour() {
+            cli().run("invite", "--vendor", "openai", "ada@example.com");
+            assertThat(cli().interactive("").run("list").out()).contains("\u001b[33mpending");
+            assertThat(cli().interactive("").env("NO_COLOR", "1").run("list").out()).doesNotContain("\u001b[");
+            assertThat(cli().run("list").out()).doesNotContain("\u001b[");
+        }
     }
 
     @Nested
