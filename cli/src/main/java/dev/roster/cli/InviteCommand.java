@@ -38,12 +38,13 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
             "  roster invite ada@example.com grace@example.com",
-            "  roster invite --vendor openai --role owner --project proj_abc=member ada@example.com",
-            "  roster invite --vendor confluent --attr auth_type=AUTH_TYPE_SSO ada@example.com",
+            "  roster invite --vendor openai --role owner --project proj_a ada@acme.io",
+            "  roster invite --vendor confluent --attr auth_type=AUTH_TYPE_SSO ada@acme.io",
             "  roster invite --from-file people.csv -o csv > invited.csv",
             "",
-            "people.csv: one person per line, an optional header 'email,role'; # starts a comment.",
-            "A bad line is reported with its line number on stderr; the others are still invited (exit 1)."})
+            "people.csv: one person per line, an optional header 'email,role';",
+            "# starts a comment. A bad line is reported with its line number on stderr;",
+            "the others are still invited (exit 1)."})
 final class InviteCommand extends VendorCommand {
 
     /** Up to this many people, each is looked up on its own (a filtered request where the vendor has one). */
@@ -57,7 +58,7 @@ final class InviteCommand extends VendorCommand {
     @Option(names = "--vendor", split = ",", paramLabel = "ID", description = "Only these vendors (comma-separated).")
     List<String> vendorIds = new ArrayList<>();
 
-    @Option(names = "--role", description = "The organisation role (default: each vendor's default role).")
+    @Option(names = "--role", paramLabel = "ROLE", description = "The organisation role (default: each vendor's default role).")
     String role;
 
     @Option(names = "--project", paramLabel = "ID[=ROLE]",

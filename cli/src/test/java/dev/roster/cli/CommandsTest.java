@@ -46,6 +46,12 @@ class CommandsTest extends SimulatorTest {
                 Cli.Result result = Cli.bare().run(command, "--help");
                 assertThat(result.code()).as(result.toString()).isZero();
                 assertThat(result.out()).as(command).contains("Usage: roster " + command).contains("Examples:");
+                String[] footer = Main.commandLine(new Terminal(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                        new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.BufferedReader(java.io.Reader.nullReader()),
+                        Map.of(), false, new java.util.concurrent.CountDownLatch(1))).getSubcommands().get(command)
+                        .getCommandSpec().usageMessage().footer();
+                assertThat(footer).as(command + ": examples fit 80 columns, so picocli never wraps them mid-word")
+                        .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
             }
             Cli.Result top = Cli.bare().run("--help");
             assertThat(top.out()).contains("Exit codes:", "ROSTER_<ID>_BASE_URI", "OPENAI_ADMIN_KEY");
