@@ -26,9 +26,12 @@ class ReadTimeoutTest {
 
     /** Far longer than any pause of a loaded machine, so giving up well before it proves the timeout. */
     private static final Duration SLOW_ANSWER = Duration.ofSeconds(10);
-    private static final Duration READ_TIMEOUT = Duration.ofMillis(200);
-    /** Generous for a loaded 2-core CI machine, and still half the slow answer's delay. */
-    private static final Duration CEILING = Duration.ofSeconds(5);
+    /** 1 s, not less: on a loaded machine the request's own setup eats into a short timeout. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+    /** A loopback connect has been seen to take over 2 s on a loaded 2-core machine; this test is about reading. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(4);
+    /** Generous for a loaded 2-core CI machine, and still well short of the slow answer's delay. */
+    private static final Duration CEILING = Duration.ofSeconds(8);
 
     @RegisterExtension
     static final WireMockExtension WIRE = WireMockExtension.newInstance()
@@ -47,7 +50,7 @@ class ReadTimeoutTest {
         WIRE.stubFor(get(urlPathEqualTo("/v1/organization/invites")).willReturn(okJson(Stubs.list(null, null, false))
                 .withFixedDelay((int) SLOW_ANSWER.toMillis())));
         InvitationProvider impatient = new OpenAiProviderFactory().create(Stubs.config(WIRE.baseUrl()).toBuilder()
-                .readTimeout(READ_TIMEOUT).build());
+                .connectTimeout(CONNECT_TIMEOUT).readTimeout(READ_TIMEOUT).build());
         long start = System.nanoTime();
         assertThatThrownBy(() -> impatient.list(PageRequest.first(5))).isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("read timeout");
