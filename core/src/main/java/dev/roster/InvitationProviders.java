@@ -90,7 +90,7 @@ public final class InvitationProviders {
             throw new ProviderConfigurationException("withPolicy needs an adapter; got null.");
         }
         requireConfig(config);
-        return PolicyInvitationProvider.wrap(adapter, Attempts.retrying(config.retryPolicy()));
+        return PolicyInvitationProvider.wrap(adapter, Attempts.retrying(config.retryPolicy()), config.credentialRedactor());
     }
 
     static InvitationProvider load(String id, ProviderConfig config, ClassLoader loader) {

@@ -16,6 +16,7 @@ import dev.roster.ProviderInfo;
 import dev.roster.RosterException;
 import dev.roster.UnsupportedCapabilityException;
 import dev.roster.spi.InputRules;
+import dev.roster.spi.Redactor;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,22 +38,24 @@ public final class PolicyInvitationProvider implements InvitationProvider {
     private final Attempts attempts;
 
     /**
-     * Wraps an adapter.
+     * Wraps an adapter; what it throws that is not a {@link dev.roster.RosterException} is reported
+     * as one, with no credential in it.
      *
      * @param adapter the bare adapter
      * @param attempts how calls are attempted
+     * @param redactor masks the configured credentials in what the adapter throws untyped
      */
-    public PolicyInvitationProvider(InvitationProvider adapter, Attempts attempts) {
-        if (adapter == null || attempts == null) {
-            throw new ProviderConfigurationException("The policy needs an adapter and its attempts; got null.");
+    public PolicyInvitationProvider(InvitationProvider adapter, Attempts attempts, Redactor redactor) {
+        if (adapter == null || attempts == null || redactor == null) {
+            throw new ProviderConfigurationException("The policy needs an adapter, its attempts and a redactor; got null.");
         }
-        this.adapter = adapter;
         ProviderInfo described = adapter.info();
         if (described == null) {
             throw new ProviderConfigurationException("The adapter " + adapter.getClass().getName() + " returned null from "
                     + "info(); this is a bug in that adapter.");
         }
         this.info = described;
+        this.adapter = new GuardedAdapter(adapter, redactor, described.id());
         this.attempts = attempts;
     }
 
@@ -61,10 +64,11 @@ public final class PolicyInvitationProvider implements InvitationProvider {
      *
      * @param provider a bare adapter, or one already wrapped
      * @param attempts how calls are attempted
+     * @param redactor masks the configured credentials in what the adapter throws untyped
      * @return the provider with core's policy
      */
-    public static InvitationProvider wrap(InvitationProvider provider, Attempts attempts) {
-        return provider instanceof PolicyInvitationProvider ? provider : new PolicyInvitationProvider(provider, attempts);
+    public static InvitationProvider wrap(InvitationProvider provider, Attempts attempts, Redactor redactor) {
+        return provider instanceof PolicyInvitationProvider ? provider : new PolicyInvitationProvider(provider, attempts, redactor);
     }
 
     @Override

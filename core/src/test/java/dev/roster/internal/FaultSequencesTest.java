@@ -17,6 +17,7 @@ import dev.roster.RateLimitedException;
 import dev.roster.RetryPolicy;
 import dev.roster.RosterException;
 import dev.roster.fixtures.TestInvitations;
+import dev.roster.spi.Redactor;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -141,7 +142,7 @@ class FaultSequencesTest {
 
     private static InvitationProvider policyAround(FakeVendor vendor) {
         FakeTime time = new FakeTime();
-        return new PolicyInvitationProvider(vendor, new RetryingAttempts(POLICY, time, () -> 0.5, time));
+        return new PolicyInvitationProvider(vendor, new RetryingAttempts(POLICY, time, () -> 0.5, time), Redactor.of(List.of()));
     }
 
     /** Every sequence of faults of length 0 to {@value #LONGEST}. */
