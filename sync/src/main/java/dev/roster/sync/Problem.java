@@ -15,11 +15,11 @@ public record Problem(String path, String message) implements java.io.Serializab
      *
      * @param path where, in the file's terms
      * @param message what is wrong and what to do
-     * @throws NullPointerException if either is null
+     * @throws dev.roster.InvalidRequestException if either is null
      */
     public Problem {
-        java.util.Objects.requireNonNull(path, "path");
-        java.util.Objects.requireNonNull(message, "message");
+        Checks.required(path, "A problem's path");
+        Checks.required(message, "A problem's message");
     }
 
     /** The path, a colon and the message. */

@@ -110,8 +110,9 @@ public final class RosterSync {
     /**
      * Applies a plan: checks that it was made for this state and these connections, then runs its
      * steps, every connection at once, each through its one provider. A failed step does not stop the
-     * others; running the same plan again, or a new plan, is safe (a done step is then stale, or no
-     * longer planned).
+     * others. Running a new plan again is always safe (a done step is no longer planned), and so is
+     * running the same plan again with preconditions checked (the default: a done step is then stale);
+     * with {@link ApplyOptions} checking no preconditions, re-run a plan only just after making it.
      *
      * @param plan the plan, made just now or saved earlier
      * @param state the desired state it was made for

@@ -1,5 +1,7 @@
 package dev.roster.sync;
 
+import dev.roster.ErrorDetails;
+import dev.roster.RosterException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -59,7 +61,9 @@ final class Workers implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
-            throw new IllegalStateException("Interrupted while waiting for the engine's workers", e);
+            // Steps already handed to a vendor may have run: say so, as a RosterException the CLI maps to exit 1.
+            throw new RosterException("Interrupted while the engine's workers were running; steps already started may "
+                    + "have taken effect. Plan again to see where each vendor stands.", ErrorDetails.of(null), null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException) {
@@ -68,7 +72,7 @@ final class Workers implements AutoCloseable {
             if (cause instanceof Error) {
                 throw (Error) cause;
             }
-            throw new IllegalStateException(cause);
+            throw new RosterException("An engine worker failed: " + cause, ErrorDetails.of(null), null);
         }
     }
 
