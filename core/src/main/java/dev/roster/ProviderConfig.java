@@ -260,6 +260,10 @@ public final class ProviderConfig {
                         + "https://api.openai.com/v1; the one given " + whatIsWrong(value)
                         + " (it is not quoted here: it may hold a credential).");
             }
+            if (value != null && (value.getRawQuery() != null || value.getRawFragment() != null)) {
+                throw new ProviderConfigurationException("The base URI must be a plain endpoint such as "
+                        + "https://api.openai.com/v1, without a query or fragment (not quoted here: a query may hold a token).");
+            }
             this.baseUri = value;
             return this;
         }

@@ -46,7 +46,8 @@ class ProviderConfigTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sk-admin-Quoted0Key9", "sk-admin-Quoted0Key9:x", "https:sk-admin-Quoted0Key9",
-            "ftp://sk-admin-Quoted0Key9/v1", "https://vendor.example/sk-admin-Quoted0Key9 ^{}", "sk-admin-Quoted0Key9.example/v1"})
+            "ftp://sk-admin-Quoted0Key9/v1", "https://vendor.example/sk-admin-Quoted0Key9 ^{}", "sk-admin-Quoted0Key9.example/v1",
+            "https://vendor.example/v1?token=sk-admin-Quoted0Key9", "https://vendor.example/v1#sk-admin-Quoted0Key9"})
     @DisplayName("never quotes a refused base URI, which may be (or hold) a credential set before or after it")
     void refusedBaseUriNotQuoted(String uri) {
         String key = "sk-admin-Quoted0Key9";
