@@ -74,8 +74,18 @@ public interface InvitationProvider extends AutoCloseable {
      * invitation the look-up found and this call revoked never {@code false}. A failure that
      * outlasts the retries is thrown (a {@link ProviderUnavailableException}); calling again is safe.
      *
+     * <p>Revoking is safe to repeat, and never throws for a pending, expired or already revoked
+     * invitation. {@code false} means only that the vendor has no such invitation: it never had it,
+     * or it deleted the invitation outright on an earlier revoke. Otherwise the answer is
+     * {@code true}: a second revoke answers {@code true} where the vendor keeps revoked invitations
+     * and {@code false} where it deletes them, and revoking an expired invitation answers
+     * {@code true}. Afterwards {@link #find} shows the invitation gone,
+     * {@link InvitationStatus#REVOKED} or (if it had expired) {@link InvitationStatus#EXPIRED}, never
+     * {@link InvitationStatus#PENDING}.
+     *
      * @param invitationId an id a provider returned
-     * @return true if it was revoked; false if the vendor has no such invitation
+     * @return false only if the vendor has no such invitation (never had it, or deleted it on an
+     *     earlier revoke); true otherwise
      * @throws ConflictException with {@link ConflictException.Reason#ACCEPTED_CANNOT_BE_REVOKED} if it
      *     was already accepted and the provider cannot revoke accepted invitations
      * @throws InvalidRequestException if the id is malformed
@@ -97,7 +107,9 @@ public interface InvitationProvider extends AutoCloseable {
     /**
      * The invitation for an email address, compared case-insensitively: the pending one if there is
      * one, otherwise the most recently created. This default scans {@link #stream()}; adapters
-     * override it where the vendor can filter by email on its side.
+     * override it where the vendor can filter by email on its side, and must keep that choice: core's
+     * idempotent {@link #invite} answers a duplicate with the pending invitation this finds, so an
+     * older expired one returned instead turns a re-invite into a {@link ConflictException}.
      *
      * @param email the address
      * @return the invitation, or empty if the address was never invited
@@ -110,7 +122,12 @@ public interface InvitationProvider extends AutoCloseable {
         }
     }
 
-    /** Releases the connections and threads this provider holds. It throws nothing checked. */
+    /**
+     * Releases the connections and threads this provider holds. It throws nothing checked, and a
+     * second call does nothing. Afterwards {@link #invite}, {@link #find}, {@link #list},
+     * {@link #revoke}, {@link #findByEmail} and {@link #stream} (when consumed) throw
+     * {@link ProviderConfigurationException}: load a new provider instead.
+     */
     @Override
     void close();
 }

@@ -41,7 +41,8 @@ public record InvitationRequest(
      * @param role the organisation role; empty for the provider's default role
      * @param projects exactly these project grants when present (possibly none); the vendor's default when empty
      * @param attributes vendor-native settings, such as Confluent's {@code auth_type}; each must be one the provider declares in {@link Capabilities#vendorAttributes()}
-     * @throws InvalidRequestException if the email is invalid or the role is blank
+     * @throws InvalidRequestException if the email is invalid, the role is blank, or a project id is not one
+     *     {@link InputRules#projectId(String)} accepts
      */
     public InvitationRequest {
         email = InputRules.email(email);
@@ -50,6 +51,7 @@ public record InvitationRequest(
             throw new InvalidRequestException("The role must not be blank: leave it out to get the provider's default role.");
         }
         projects = Objects.requireNonNull(projects, "projects").map(List::copyOf);
+        projects.ifPresent(grants -> grants.forEach(grant -> InputRules.projectId(grant.projectId())));
         attributes = Map.copyOf(attributes);
     }
 
@@ -102,13 +104,15 @@ public record InvitationRequest(
          * @param projectId the vendor's project id
          * @param projectRole the role in that project, one of {@link Capabilities#projectRoles()}
          * @return this builder
-         * @throws InvalidRequestException if either part is blank
+         * @throws InvalidRequestException if either part is blank, or the project id is not one
+         *     {@link InputRules#projectId(String)} accepts
          */
         public Builder project(String projectId, String projectRole) {
+            ProjectGrant grant = new ProjectGrant(InputRules.projectId(projectId), projectRole);
             if (projects == null) {
                 projects = new ArrayList<>();
             }
-            projects.add(new ProjectGrant(projectId, projectRole));
+            projects.add(grant);
             return this;
         }
 

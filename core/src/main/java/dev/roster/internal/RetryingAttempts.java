@@ -10,15 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Retries 429, 500, 502, 503, 504, connection failures, timeouts and 2xx answers whose body could not
- * be read (a {@link ProviderUnavailableException} with a 2xx status); nothing else.
+ * Retries 429s ({@link RateLimitedException}) and unknown outcomes ({@link ProviderUnavailableException}:
+ * any 5xx, a status the adapter's table does not name, connection failures, timeouts, and 2xx answers
+ * whose body could not be read or lacked what the vendor's contract requires); nothing else.
  *
  * <ul>
  *   <li><b>Waits.</b> A positive wait the vendor names ({@code Retry-After}) is waited out, unless it
@@ -40,8 +40,6 @@ import java.util.function.Supplier;
  * <p>Thread-safe: the only shared state is the hold, an atomic instant.
  */
 final class RetryingAttempts implements Attempts {
-
-    private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 500, 502, 503, 504);
 
     /** Waits between attempts; replaced in tests so that they never sleep. */
     interface Sleeper {
@@ -151,13 +149,13 @@ final class RetryingAttempts implements Attempts {
         return Duration.ofNanos((long) (capped / 2 + capped / 2 * jitter.next()));
     }
 
+    /**
+     * Rate limits and unknown outcomes. Every {@link ProviderUnavailableException} is an unknown outcome
+     * (a 5xx, a status no table names, a lost or unreadable answer, no answer at all): retrying only some
+     * of them would leave a create whose effect may exist neither looked up nor retried.
+     */
     static boolean isRetried(RosterException failure) {
-        if (!(failure instanceof RateLimitedException) && !(failure instanceof ProviderUnavailableException)) {
-            return false;
-        }
-        // No status means no response at all: a connection failure or a timeout.
-        return failure.httpStatus().isEmpty() || RETRIED_STATUSES.contains(failure.httpStatus().getAsInt())
-                || unreadableAnswer(failure);
+        return failure instanceof RateLimitedException || outcomeUnknown(failure);
     }
 
     /** A 2xx whose body could not be read: the vendor acted, as far as anyone knows, but its answer is lost. */

@@ -38,8 +38,11 @@ public final class HttpFailures {
      * The exception for an HTTP error status: a 3xx redirect a configuration error (Roster follows
      * no redirect; see {@link #redirected}), 400 and 422 invalid request, 401 authentication, 402
      * quota, 403 permission, 404 not found, 409 conflict (reason {@link ConflictException.Reason#OTHER};
-     * adapters that can tell the reason construct the conflict themselves), 429 rate limited, 5xx
-     * unavailable, anything else the root {@link RosterException}.
+     * adapters that can tell the reason construct the conflict themselves), 429 rate limited, any other
+     * 4xx the root {@link RosterException} (a refusal: the vendor did not act). Everything else (5xx,
+     * and statuses HTTP defines for no error, such as 1xx or 999) is
+     * {@link ProviderUnavailableException}: the vendor may have acted, so the outcome is unknown, and
+     * core looks it up and retries.
      *
      * @param status the HTTP status
      * @param message what the vendor said, already made safe to show (no credentials)
@@ -70,12 +73,42 @@ public final class HttpFailures {
                 return new RateLimitedException(message + retryAfter.map(d -> " Retry after " + d.toMillis() + " ms.").orElse(""),
                         retryAfter, withStatus, null);
             default:
-                if (status >= 500 && status <= 599) {
-                    return new ProviderUnavailableException(message + " The vendor failed on its side; try again later.",
-                            retryAfter, withStatus, null);
+                if (status >= 400 && status <= 499) {
+                    // A refusal: the vendor did not act, and the same request would be refused again.
+                    return new RosterException(message, withStatus, null);
                 }
-                return new RosterException(message, withStatus, null);
+                // 5xx, and any status HTTP does not define for an error (1xx, 2xx, beyond 599): the vendor may
+                // have acted, so the outcome is unknown; core looks it up and retries.
+                return new ProviderUnavailableException(message + (status >= 500 && status <= 599
+                        ? " The vendor failed on its side; try again later."
+                        : " HTTP " + status + " is not an answer Roster knows, so whether the vendor acted is unknown; "
+                                + "try again later (core does, after checking whether an invite or revoke took effect)."),
+                        retryAfter, withStatus, null);
         }
+    }
+
+    /**
+     * If an I/O failure is a host name that could not be resolved, says so in words: the HTTP client
+     * reports it only as a {@code ConnectException} caused by an
+     * {@link java.nio.channels.UnresolvedAddressException} (or an {@link java.net.UnknownHostException}),
+     * without naming the host.
+     *
+     * @param failure what the HTTP client threw, searched with its causes
+     * @param target the URI the request was for, whose host is named
+     * @return such as "could not resolve api.openai.com, the host of the base URI https://api.openai.com/v1:
+     *     check the host name for a typo, and this machine's DNS, network and proxy settings"; empty
+     *     if the failure is not a name that did not resolve
+     */
+    public static Optional<String> unresolvedHost(Throwable failure, URI target) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            if (cause instanceof java.nio.channels.UnresolvedAddressException || cause instanceof java.net.UnknownHostException) {
+                String host = target == null || target.getHost() == null ? "the vendor's host" : target.getHost();
+                return Optional.of("could not resolve " + host + ", the host of the base URI " + target + ": check the host "
+                        + "name for a typo, and this machine's DNS, network and proxy settings");
+            }
+        }
+        return Optional.empty();
     }
 
     /**

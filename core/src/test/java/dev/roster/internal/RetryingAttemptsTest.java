@@ -105,12 +105,17 @@ class RetryingAttemptsTest {
         }
 
         @ParameterizedTest(name = "HTTP {0}")
-        @ValueSource(ints = {501, 505})
-        @DisplayName("other 5xx statuses are not retried")
-        void otherServerErrors(int status) {
-            RosterException failure = http(status);
-            assertThatThrownBy(() -> attempts.run("list", failing(failure))).isSameAs(failure);
-            assertThat(waits).isEmpty();
+        @ValueSource(ints = {501, 505, 599, 102, 999})
+        @DisplayName("any other unknown outcome (a 5xx or a status no table names) is looked up, then retried")
+        void otherUnknownOutcomes(int status) {
+            RosterException failure = new ProviderUnavailableException("odd", ErrorDetails.of("test").withHttpStatus(status), null);
+            List<String> lookups = new ArrayList<>();
+            assertThat(attempts.run("invite", failing(failure), unknown -> {
+                lookups.add(unknown.getMessage());
+                return Optional.empty();
+            })).isEqualTo("ok");
+            assertThat(lookups).hasSize(1);
+            assertThat(waits).hasSize(1);
         }
 
         @Test

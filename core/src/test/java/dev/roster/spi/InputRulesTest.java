@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.roster.InvalidRequestException;
 import dev.roster.InvitationRequest;
 import dev.roster.ProjectGrant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -102,7 +105,8 @@ class InputRulesTest {
         @ValueSource(strings = {"proj\r\nX-Injected: 1", "proj\u0000", "proj 1", "proj\u200b", "\u202eproj", "\ud800"})
         @DisplayName("is refused with whitespace, control or invisible characters, before a request is built")
         void refused(String id) {
-            assertThatThrownBy(() -> ProjectGrant.of(id, "member")).isInstanceOf(InvalidRequestException.class)
+            assertThatThrownBy(() -> InvitationRequest.builder("ada@example.com").project(id, "member"))
+                    .isInstanceOf(InvalidRequestException.class)
                     .hasMessageContaining("Invalid project id").hasMessageNotContainingAny("\r", "\n", "\u0000", "\u202e");
         }
 
@@ -110,8 +114,18 @@ class InputRulesTest {
         @DisplayName("is refused beyond 255 characters, and the message shows only the start of it")
         void tooLong() {
             assertThat(InputRules.projectId("p".repeat(255))).hasSize(255);
-            assertThatThrownBy(() -> ProjectGrant.of("p".repeat(10_240), "member")).isInstanceOf(InvalidRequestException.class)
+            assertThatThrownBy(() -> InvitationRequest.builder("ada@example.com").projects(List.of(ProjectGrant.of("p".repeat(10_240),
+                    "member"))).build()).isInstanceOf(InvalidRequestException.class)
                     .hasMessageContaining("(10240 characters)").satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
+        }
+
+        @Test
+        @DisplayName("is checked where callers send it, not in a grant read from a vendor's answer")
+        void vendorGrantsKeptAsGiven() {
+            assertThat(ProjectGrant.of("proj with space", "member").projectId()).isEqualTo("proj with space");
+            assertThatThrownBy(() -> new InvitationRequest("ada@example.com", Optional.empty(),
+                    Optional.of(List.of(ProjectGrant.of("proj with space", "member"))), Map.of()))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Invalid project id");
         }
 
         @Test

@@ -21,6 +21,11 @@ class ConfluentContractTest extends InvitationProviderContract {
     }
 
     @Override
+    protected InvitationProvider newProvider() {
+        return InvitationProviders.load("confluent", confluent.config());
+    }
+
+    @Override
     protected VendorControl vendor() {
         return confluent;
     }

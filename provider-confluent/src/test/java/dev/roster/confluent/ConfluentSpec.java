@@ -6,8 +6,8 @@ import dev.roster.testkit.OpenApiValidation;
 import java.util.List;
 
 /**
- * Confluent's published IAM v2 contract, read from {@code ../shared/specs/} (never copied into this
- * project), and the testkit's {@link OpenApiValidation} over it, for the plain WireMock stub tests
+ * Confluent's published IAM v2 contract, read from the specs folder the build names (never copied
+ * into this project; unchecked when none is named, see the testkit's {@code VendorSpecs}), and the testkit's {@link OpenApiValidation} over it, for the plain WireMock stub tests
  * ({@link ConfluentStub}); simulators check themselves ({@code validatedAgainstSpec()}).
  */
 final class ConfluentSpec {

@@ -10,6 +10,7 @@ import feign.RetryableException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -34,9 +35,31 @@ final class FeignCalls {
         return baseUri;
     }
 
+    /**
+     * Runs a call and reads its answer: whatever goes wrong in the mapping (a required field missing,
+     * a value the model refuses, a bug) makes the answer unreadable, an unknown outcome, never a
+     * caller's error.
+     */
+    <W, T> T read(String operation, Supplier<W> call, Function<W, T> mapping) {
+        W answer = run(operation, call);
+        try {
+            return mapping.apply(answer);
+        } catch (ProviderUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ProviderUnavailableException("OpenAI's answer to " + operation + " could not be mapped ("
+                    + e.getClass().getSimpleName() + ": " + HttpFailures.snippet(redactor.redact(e.getMessage()))
+                    + "). This is a fault on OpenAI's side or in a proxy between, or a Roster bug; try again later "
+                    + "(core does, after checking whether an invite or revoke took effect).",
+                    ErrorDetails.of(OpenAiProviderFactory.ID), null);
+        }
+    }
+
     <T> T run(String operation, Supplier<T> call) {
         try {
             return call.get();
+        } catch (RosterException e) {
+            throw e;
         } catch (RetryableException e) {
             throw unreachable(operation, e);
         } catch (FeignException e) {
@@ -50,15 +73,28 @@ final class FeignCalls {
                         + "between; try again later (core does, after checking whether an invite or revoke took effect).",
                         details, redactor.redact(e));
             }
-            throw new RosterException("The OpenAI " + operation + " call failed: " + e.getClass().getSimpleName()
-                    + " (HTTP " + e.status() + ").", details, redactor.redact(e));
+            // Not an answer the error decoder saw: the outcome is unknown.
+            throw new ProviderUnavailableException("The OpenAI " + operation + " call failed: " + e.getClass().getSimpleName()
+                    + " (HTTP " + e.status() + "); whether OpenAI acted is unknown. Try again later (core does, after "
+                    + "checking whether an invite or revoke took effect).",
+                    e.status() > 0 ? details : ErrorDetails.of(OpenAiProviderFactory.ID), redactor.redact(e));
+        } catch (RuntimeException e) {
+            // The HTTP client itself failed on the answer (such as a Content-Length that is not a number).
+            throw new ProviderUnavailableException("The OpenAI " + operation + " call failed while reading OpenAI's answer at "
+                    + baseUri + " (" + e.getClass().getSimpleName() + ": " + HttpFailures.snippet(redactor.redact(e.getMessage()))
+                    + "): a broken answer from OpenAI or a proxy between, so whether OpenAI acted is unknown. Try again later "
+                    + "(core does, after checking whether an invite or revoke took effect).",
+                    ErrorDetails.of(OpenAiProviderFactory.ID), null);
         }
     }
 
     private ProviderUnavailableException unreachable(String operation, RetryableException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String what;
-        if (cause instanceof HttpConnectTimeoutException) {
+        java.util.Optional<String> unresolved = HttpFailures.unresolvedHost(e, baseUri);
+        if (unresolved.isPresent()) {
+            what = unresolved.get();
+        } else if (cause instanceof HttpConnectTimeoutException) {
             what = "could not connect to OpenAI at " + baseUri + " within the connect timeout";
         } else if (cause instanceof HttpTimeoutException) {
             what = "OpenAI at " + baseUri + " did not answer within the read timeout";

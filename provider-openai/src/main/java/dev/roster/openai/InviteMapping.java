@@ -12,10 +12,23 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns OpenAI's invite JSON into Roster's model without losing anything OpenAI said: a status
- * Roster does not know becomes {@link InvitationStatus#UNKNOWN} with the raw value kept in the
- * attributes under {@value #RAW_STATUS}; {@code created_at} falls back to the older
- * {@code invited_at}; absent or null timestamps and projects are simply absent.
+ * Turns OpenAI's invite JSON into Roster's model, reading it strictly against OpenAI's contract and
+ * keeping everything OpenAI said.
+ *
+ * <p><b>Strict.</b> What the contract requires and Roster needs must be there: an invite's
+ * {@code id}, {@code email}, {@code role} and {@code status} and its creation time; a list's
+ * {@code data} (every item an invite) and {@code has_more}; a deletion's {@code deleted}. A body
+ * without one of them (no body at all, {@code null}, {@code {}}, an error envelope sent with a 2xx,
+ * a proxy's JSON) is not an answer Roster can trust: {@link #require} makes it a
+ * {@link ProviderUnavailableException}, an unknown outcome that core retries and, after an invite or
+ * revoke, looks up; never an empty page or a default value.
+ *
+ * <p><b>Faithful.</b> Vendor values are kept as given, never judged by the rules for caller input: a
+ * status Roster does not know becomes {@link InvitationStatus#UNKNOWN} with the raw value kept in
+ * the attributes under {@value #RAW_STATUS}; a role or project id is kept whatever its characters.
+ * The documented real-world differences are tolerated: {@code created_at} falls back to the older
+ * {@code invited_at}, and {@code projects} may be absent (no grants). The type tags ({@code object})
+ * are not checked: they carry nothing Roster reads.
  */
 final class InviteMapping {
 
@@ -25,42 +38,55 @@ final class InviteMapping {
     private InviteMapping() {}
 
     static Invitation invitation(OpenAiJson.Invite invite) {
-        if (invite == null || isBlank(invite.id()) || isBlank(invite.email())) {
-            throw malformed("an invite without " + (invite == null ? "a body" : isBlank(invite.id()) ? "an id" : "an email"));
-        }
+        OpenAiJson.Invite read = require(invite, "an invite", "a body");
+        String id = requireText(read.id(), "an invite", "an id");
+        String email = requireText(read.email(), "an invite", "an email");
+        String role = requireText(read.role(), "an invite", "a role");
+        String raw = requireText(read.status(), "an invite", "a status");
+        InvitationStatus status = status(raw);
+        Long created = read.createdAt() != null ? read.createdAt() : read.invitedAt();
         Invitation.Builder builder = Invitation.builder()
-                .id(invite.id())
-                .email(invite.email())
-                .role(isBlank(invite.role()) ? null : invite.role())
-                .status(status(invite.status()))
-                .createdAt(instant(invite.createdAt() != null ? invite.createdAt() : invite.invitedAt()))
-                .expiresAt(instant(invite.expiresAt()))
-                .acceptedAt(instant(invite.acceptedAt()))
-                .projects(projects(invite.projects()))
+                .id(id)
+                .email(email)
+                .role(role)
+                .status(status)
+                .createdAt(Instant.ofEpochSecond(require(created, "an invite", "a created_at (or the older invited_at)")))
+                .expiresAt(instant(read.expiresAt()))
+                .acceptedAt(instant(read.acceptedAt()))
+                .projects(projects(read.projects()))
                 .provider(OpenAiProviderFactory.ID);
-        if (status(invite.status()) == InvitationStatus.UNKNOWN) {
-            builder.attribute(RAW_STATUS, invite.status() == null ? "(absent)" : invite.status());
+        if (status == InvitationStatus.UNKNOWN) {
+            builder.attribute(RAW_STATUS, raw);
         }
         return builder.build();
     }
 
     /**
      * One page: the next cursor is {@code last_id} while {@code has_more} is true (the last item's id
-     * if OpenAI left {@code last_id} out), and none otherwise.
+     * if OpenAI left {@code last_id} out), and none otherwise. A page that says there is more but
+     * gives neither is unreadable: reading it as the last page would hide invitations.
      */
     static Page<Invitation> page(OpenAiJson.InviteList list) {
-        if (list == null) {
-            throw malformed("an empty answer to a list request");
-        }
-        List<Invitation> items = new ArrayList<>();
-        if (list.data() != null) {
-            list.data().forEach(invite -> items.add(invitation(invite)));
-        }
+        OpenAiJson.InviteList read = require(list, "a list of invites", "a body");
+        List<OpenAiJson.Invite> data = require(read.data(), "a list of invites", "its data");
+        boolean hasMore = require(read.hasMore(), "a list of invites", "its has_more");
+        List<Invitation> items = new ArrayList<>(data.size());
+        data.forEach(invite -> items.add(invitation(invite)));
         String next = null;
-        if (Boolean.TRUE.equals(list.hasMore())) {
-            next = !isBlank(list.lastId()) ? list.lastId() : items.isEmpty() ? null : items.get(items.size() - 1).id();
+        if (hasMore) {
+            next = !isBlank(read.lastId()) ? read.lastId()
+                    : items.isEmpty() ? null : items.get(items.size() - 1).id();
+            require(next, "a list of invites", "a last_id (or any item) to continue after, though has_more is true");
         }
         return Page.of(items, next);
+    }
+
+    /**
+     * Whether a deletion took effect: OpenAI's {@code deleted}, which must be there.
+     */
+    static boolean deleted(OpenAiJson.Deleted deleted) {
+        OpenAiJson.Deleted read = require(deleted, "an invite deletion", "a body");
+        return require(read.deleted(), "an invite deletion", "its deleted flag");
     }
 
     static InvitationStatus status(String raw) {
@@ -79,14 +105,14 @@ final class InviteMapping {
         }
     }
 
-    /** Grants with an id; a grant without a role (which the contract forbids) keeps its project as "unknown". */
+    /** The grants as OpenAI sent them; absent projects are no grants, a grant without id or role is unreadable. */
     private static List<ProjectGrant> projects(List<OpenAiJson.Project> projects) {
         List<ProjectGrant> grants = new ArrayList<>();
         if (projects != null) {
             for (OpenAiJson.Project project : projects) {
-                if (project != null && !isBlank(project.id())) {
-                    grants.add(ProjectGrant.of(project.id(), isBlank(project.role()) ? "unknown" : project.role()));
-                }
+                OpenAiJson.Project read = require(project, "an invite", "a project grant (it sent null)");
+                grants.add(ProjectGrant.of(requireText(read.id(), "a project grant", "its id"),
+                        requireText(read.role(), "a project grant", "its role")));
             }
         }
         return grants;
@@ -100,8 +126,23 @@ final class InviteMapping {
         return value == null || value.isBlank();
     }
 
-    private static ProviderUnavailableException malformed(String what) {
-        return new ProviderUnavailableException("OpenAI answered with " + what + ", which its API contract does not allow. "
-                + "This is a fault on OpenAI's side or in a proxy between; try again later.", ErrorDetails.of(OpenAiProviderFactory.ID), null);
+    /** A required text: present and not blank. */
+    private static String requireText(String value, String in, String what) {
+        return require(isBlank(value) ? null : value, in, what);
+    }
+
+    /**
+     * The one place an answer is found unreadable: a value OpenAI's contract requires, or Roster
+     * cannot do without, is missing or null.
+     */
+    static <T> T require(T value, String in, String what) {
+        if (value == null) {
+            throw new ProviderUnavailableException("OpenAI answered with " + in + " without " + what + ", which its API "
+                    + "contract requires, so Roster cannot trust the answer (an empty, truncated or foreign body, or an "
+                    + "error sent as a success). This is a fault on OpenAI's side or in a proxy between; try again later "
+                    + "(core does, after checking whether an invite or revoke took effect).",
+                    ErrorDetails.of(OpenAiProviderFactory.ID), null);
+        }
+        return value;
     }
 }

@@ -8,7 +8,9 @@ import feign.RequestLine;
  * The four operations of OpenAI's Admin API on organization invites, relative to the base URI
  * ({@code https://api.openai.com/v1}). Ids reach the path only after
  * {@link dev.roster.spi.InputRules#invitationId(String)} accepted them: Feign keeps {@code /} and
- * {@code ..} in path parameters.
+ * {@code ..} in path parameters. Every request line says {@code decodeSlash = false}: by default
+ * Feign turns a {@code %2F} back into {@code /} in the whole URL, query included, so a cursor's
+ * slash would reach OpenAI unencoded.
  */
 @Headers("Accept: application/json")
 interface OpenAiApi {
@@ -22,7 +24,7 @@ interface OpenAiApi {
      *     found in the value as it is), or null for the first page (Feign then leaves the parameter out)
      * @return the page
      */
-    @RequestLine("GET /organization/invites?limit={limit}&after={after}")
+    @RequestLine(value = "GET /organization/invites?limit={limit}&after={after}", decodeSlash = false)
     OpenAiJson.InviteList list(@Param("limit") int limit, @Param(value = "after", encoded = true) String after);
 
     /**
@@ -31,7 +33,7 @@ interface OpenAiApi {
      * @param request the email, role and optional projects
      * @return the invite
      */
-    @RequestLine("POST /organization/invites")
+    @RequestLine(value = "POST /organization/invites", decodeSlash = false)
     @Headers("Content-Type: application/json")
     OpenAiJson.Invite create(OpenAiJson.InviteRequest request);
 
@@ -41,7 +43,7 @@ interface OpenAiApi {
      * @param id a checked invite id
      * @return the invite
      */
-    @RequestLine("GET /organization/invites/{id}")
+    @RequestLine(value = "GET /organization/invites/{id}", decodeSlash = false)
     OpenAiJson.Invite retrieve(@Param("id") String id);
 
     /**
@@ -50,6 +52,6 @@ interface OpenAiApi {
      * @param id a checked invite id
      * @return the confirmation
      */
-    @RequestLine("DELETE /organization/invites/{id}")
+    @RequestLine(value = "DELETE /organization/invites/{id}", decodeSlash = false)
     OpenAiJson.Deleted delete(@Param("id") String id);
 }

@@ -63,7 +63,7 @@ final class OpenAiInvitationProvider implements InvitationProvider {
                 .orElse(null);
         requireOpen("invite");
         OpenAiJson.InviteRequest body = new OpenAiJson.InviteRequest(request.email(), request.role().orElse(DEFAULT_ROLE), projects);
-        return InviteMapping.invitation(calls.run("invite", () -> api.create(body)));
+        return calls.read("invite", () -> api.create(body), InviteMapping::invitation);
     }
 
     @Override
@@ -71,7 +71,7 @@ final class OpenAiInvitationProvider implements InvitationProvider {
         String id = InputRules.invitationId(invitationId);
         requireOpen("find");
         try {
-            return Optional.of(InviteMapping.invitation(calls.run("find", () -> api.retrieve(id))));
+            return Optional.of(calls.read("find", () -> api.retrieve(id), InviteMapping::invitation));
         } catch (NotFoundException unknown) {
             return Optional.empty();
         }
@@ -82,7 +82,7 @@ final class OpenAiInvitationProvider implements InvitationProvider {
         requireOpen("list");
         int limit = Math.min(request.size(), MAX_PAGE_SIZE);
         String after = request.cursor().map(HttpEndpoints::percentEncode).orElse(null);
-        return InviteMapping.page(calls.run("list", () -> api.list(limit, after)));
+        return calls.read("list", () -> api.list(limit, after), InviteMapping::page);
     }
 
     @Override
@@ -90,8 +90,7 @@ final class OpenAiInvitationProvider implements InvitationProvider {
         String id = InputRules.invitationId(invitationId);
         requireOpen("revoke");
         try {
-            OpenAiJson.Deleted deleted = calls.run("revoke", () -> api.delete(id));
-            return deleted == null || deleted.deleted() == null || deleted.deleted();
+            return calls.read("revoke", () -> api.delete(id), InviteMapping::deleted);
         } catch (NotFoundException unknown) {
             return false;
         }

@@ -20,6 +20,11 @@ class OpenAiContractTest extends InvitationProviderContract {
     }
 
     @Override
+    protected InvitationProvider newProvider() {
+        return InvitationProviders.load("openai", OPENAI.config());
+    }
+
+    @Override
     protected VendorControl vendor() {
         return OPENAI;
     }

@@ -74,11 +74,11 @@ import java.util.stream.Collectors;
  * {@code Retry-After}); a 429 has no body, as the spec declares none. Thread-safe.
  *
  * <p>{@link #validatedAgainstSpec()} checks every exchange against the contract, from
- * {@code ../shared/specs/} ({@link #specValidation()}).
+ * the specs folder the build names, if it names one ({@link #specValidation()}, {@link VendorSpecs}).
  */
 public final class ConfluentSimulator extends VendorSimulator {
 
-    /** Confluent's IAM v2 contract, in the shared specs folder (see {@link OpenApiValidation#sharedSpec}). */
+    /** Confluent's IAM v2 contract, found in the specs folder the build names (see {@link VendorSpecs}). */
     public static final String SPEC_FILE = "confluent-iam-invitations.openapi.yaml";
 
     /** The API key the simulator accepts unless constructed with another. */
@@ -170,16 +170,18 @@ public final class ConfluentSimulator extends VendorSimulator {
     }
 
     /**
-     * The validation of Confluent's IAM v2 contract, {@value #SPEC_FILE}, read from the shared specs
-     * folder (never copied into the project). Confluent documents its error body per operation as
+     * The validation of Confluent's IAM v2 contract, {@value #SPEC_FILE}, read from the specs folder
+     * the build names ({@link VendorSpecs}; never copied into the project). Confluent documents its
+     * error body per operation as
      * {@code Failure}; statuses an operation does not list (a gateway's 503, say) are checked
      * against it too.
      *
-     * @return the validation
-     * @throws IllegalStateException if the folder is not found
+     * @return the validation; one that checks nothing and counts what it is shown as unchecked when
+     *     no specs folder is set ({@link OpenApiValidation#isChecking()})
+     * @throws IllegalStateException if a specs folder is set but the file is not in it, naming both
      */
     public static OpenApiValidation specValidation() {
-        return OpenApiValidation.builder(OpenApiValidation.sharedSpec(SPEC_FILE)).errorSchema("Failure").build();
+        return OpenApiValidation.vendorSpec(SPEC_FILE).errorSchema("Failure").build();
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.roster.InvitationRequest;
 import dev.roster.InvitationStatus;
 import dev.roster.Page;
 import dev.roster.PageRequest;
+import dev.roster.ProviderConfigurationException;
 import dev.roster.ProviderInfo;
 import dev.roster.spi.InputRules;
 import java.time.Clock;
@@ -38,7 +39,12 @@ import java.util.TreeMap;
  * <p>Roles: {@code member} (the default), {@code admin}, {@code owner}; project grants with roles
  * {@code member} and {@code owner}; pages of up to 100; accepted invitations cannot be revoked;
  * invitations expire 7 days after creation (when {@link #expire} says so: time does not pass on its
- * own). Thread-safe.
+ * own). Revoking keeps the invitation as {@code REVOKED}, so revoking it again answers {@code true};
+ * revoking an expired one makes it {@code REVOKED} too. After {@link #close()} every
+ * {@link InvitationProvider} call throws {@link ProviderConfigurationException}, as the vendors'
+ * adapters do; the vendor side ({@link #accept}, {@link #expire}, {@link #snapshot()},
+ * {@link #clear()}) stays usable, since it stands for the vendor, not for the connection to it.
+ * Thread-safe.
  */
 public final class InMemoryInvitationProvider implements InvitationProvider, VendorControl {
 
@@ -59,6 +65,7 @@ public final class InMemoryInvitationProvider implements InvitationProvider, Ven
     private final Clock clock;
     private final NavigableMap<String, Invitation> invitations = new TreeMap<>();
     private long sequence;
+    private boolean closed;
 
     /** A provider on the system clock. */
     public InMemoryInvitationProvider() {
@@ -81,6 +88,7 @@ public final class InMemoryInvitationProvider implements InvitationProvider, Ven
 
     @Override
     public synchronized Invitation invite(InvitationRequest request) {
+        requireOpen("invite");
         String email = InputRules.email(request.email());
         for (Invitation existing : invitations.values()) {
             if (!InputRules.sameEmail(existing.email(), email)) {
@@ -112,11 +120,13 @@ public final class InMemoryInvitationProvider implements InvitationProvider, Ven
 
     @Override
     public synchronized Optional<Invitation> find(String invitationId) {
+        requireOpen("find");
         return Optional.ofNullable(invitations.get(invitationId));
     }
 
     @Override
     public synchronized Page<Invitation> list(PageRequest request) {
+        requireOpen("list");
         NavigableMap<String, Invitation> rest = invitations;
         if (request.cursor().isPresent()) {
             String after = request.cursor().get();
@@ -140,6 +150,7 @@ public final class InMemoryInvitationProvider implements InvitationProvider, Ven
 
     @Override
     public synchronized boolean revoke(String invitationId) {
+        requireOpen("revoke");
         Invitation invitation = invitations.get(invitationId);
         if (invitation == null) {
             return false;
@@ -155,6 +166,7 @@ public final class InMemoryInvitationProvider implements InvitationProvider, Ven
 
     @Override
     public synchronized Optional<Invitation> findByEmail(String email) {
+        requireOpen("findByEmail");
         Invitation newest = null;
         for (Invitation invitation : invitations.descendingMap().values()) {
             if (InputRules.sameEmail(invitation.email(), email)) {
@@ -195,10 +207,20 @@ public final class InMemoryInvitationProvider implements InvitationProvider, Ven
         invitations.clear();
     }
 
-    /** Nothing to release: the invitations stay readable after close. */
+    /**
+     * Refuses every later {@link InvitationProvider} call; closing again does nothing. The
+     * invitations stay, for {@link #snapshot()} and the {@link VendorControl} methods.
+     */
     @Override
-    public void close() {
-        // Holds no connections or threads.
+    public synchronized void close() {
+        closed = true;
+    }
+
+    private void requireOpen(String operation) {
+        if (closed) {
+            throw new ProviderConfigurationException("This in-memory provider was closed; create a new one to " + operation
+                    + ".", ErrorDetails.of(ID), null);
+        }
     }
 
     @Override

@@ -65,11 +65,11 @@ import java.util.regex.Pattern;
  * {@code retry-after-ms: 0} without {@code Retry-After}.
  *
  * <p>{@link #validatedAgainstSpec()} checks every exchange against the contract, from
- * {@code ../shared/specs/} ({@link #specValidation()}).
+ * the specs folder the build names, if it names one ({@link #specValidation()}, {@link VendorSpecs}).
  */
 public final class OpenAiSimulator extends VendorSimulator {
 
-    /** OpenAI's invite contract, in the shared specs folder (see {@link OpenApiValidation#sharedSpec}). */
+    /** OpenAI's invite contract, found in the specs folder the build names (see {@link VendorSpecs}). */
     public static final String SPEC_FILE = "openai-invites.openapi.yaml";
 
     /** The admin key the no-argument constructor expects. Not a real key. */
@@ -126,14 +126,15 @@ public final class OpenAiSimulator extends VendorSimulator {
     }
 
     /**
-     * The validation of OpenAI's invite contract, {@value #SPEC_FILE}, read from the shared specs
-     * folder (never copied into the project).
+     * The validation of OpenAI's invite contract, {@value #SPEC_FILE}, read from the specs folder
+     * the build names ({@link VendorSpecs}; never copied into the project).
      *
-     * @return the validation
-     * @throws IllegalStateException if the folder is not found
+     * @return the validation; one that checks nothing and counts what it is shown as unchecked when
+     *     no specs folder is set ({@link OpenApiValidation#isChecking()})
+     * @throws IllegalStateException if a specs folder is set but the file is not in it, naming both
      */
     public static OpenApiValidation specValidation() {
-        return OpenApiValidation.of(OpenApiValidation.sharedSpec(SPEC_FILE));
+        return OpenApiValidation.vendorSpec(SPEC_FILE).build();
     }
 
     /**

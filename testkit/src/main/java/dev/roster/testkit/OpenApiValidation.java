@@ -5,31 +5,21 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,7 +30,7 @@ import java.util.stream.Collectors;
  * a plain {@link WireMockServer}'s). Vendor-neutral: it knows nothing but the contract file.
  *
  * <pre>{@code
- * static final OpenApiValidation SPEC = OpenApiValidation.of(OpenApiValidation.sharedSpec("openai-invites.openapi.yaml"));
+ * static final OpenApiValidation SPEC = OpenApiValidation.vendorSpec("openai-invites.openapi.yaml").build();
  *
  * @AfterEach
  * void trafficFollowsTheSpec() {
@@ -91,53 +81,63 @@ import java.util.stream.Collectors;
  *       request checked.</li>
  * </ul>
  *
+ * <p><b>Opt-in for vendor contracts.</b> A vendor's published contract is never copied into a project;
+ * {@link #vendorSpec(String)} finds it in the folder the build names ({@link VendorSpecs}). When none
+ * is named, the validation it builds {@link #isChecking() checks nothing}: it finds no violations and
+ * counts each exchange it was shown as unchecked, which the test run reports in one line at its end
+ * ({@link SpecCheckSummary}). So a clone builds and passes from its own files, and a build that names
+ * the folder (as Roster's CI does) checks everything.
+ *
  * <p>Instances are immutable and thread-safe; the parsed contract is cached per file and options, so
  * many test classes can share one file cheaply.
  */
 public final class OpenApiValidation {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, OpenApiInteractionValidator> CACHE = new ConcurrentHashMap<>();
     private static final int BODY_SHOWN = 300;
     private static final int URL_SHOWN = 300;
     private static final int MESSAGE_SHOWN = 500;
-    private static final Set<String> ANNOTATIONS = Set.of("description", "example", "examples", "title");
 
+    /** The contract file; for a validation that checks nothing, its name alone. */
     private final Path specFile;
+    /** Null when no specs folder is set: nothing is checked, every exchange is counted as unchecked. */
     private final OpenApiInteractionValidator validator;
+    private final UncheckedExchanges unchecked;
 
-    private OpenApiValidation(Path specFile, OpenApiInteractionValidator validator) {
+    private OpenApiValidation(Path specFile, OpenApiInteractionValidator validator, UncheckedExchanges unchecked) {
         this.specFile = specFile;
         this.validator = validator;
+        this.unchecked = unchecked;
     }
 
-    /** The system property naming the folder of vendor contracts, when it is not found by looking up. */
-    public static final String SPECS_DIR_PROPERTY = "roster.specs.dir";
-
     /**
-     * A vendor contract kept outside the project in the shared {@code specs} folder (never copied in):
-     * the folder named by the system property {@value #SPECS_DIR_PROPERTY}, else the first
-     * {@code shared/specs} found going up from the working directory (a module's folder, under Maven).
+     * The builder for a vendor's contract kept outside the project (never copied in), in the folder the
+     * build names: system property {@value VendorSpecs#PROPERTY}, else environment variable
+     * {@value VendorSpecs#ENVIRONMENT_VARIABLE} ({@link VendorSpecs#fromSystem()}). With neither set, it
+     * builds a validation that {@link #isChecking() checks nothing} and counts what it was shown (see
+     * the class comment).
      *
      * @param fileName such as {@code "openai-invites.openapi.yaml"}
-     * @return the file's path
-     * @throws IllegalStateException if it is not found, saying where it looked and how to point to it
+     * @return the builder
+     * @throws IllegalStateException if a folder is set but the file is not in it, naming both; or if
+     *     the setting is not an absolute path to a folder
      */
-    public static Path sharedSpec(String fileName) {
-        String configured = System.getProperty(SPECS_DIR_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured, fileName).toAbsolutePath().normalize();
-        }
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("specs").resolve(fileName);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("No shared/specs/" + fileName + " above " + start + ". Point to the folder with "
-                + "-D" + SPECS_DIR_PROPERTY + "=/path/to/shared/specs.");
+    public static Builder vendorSpec(String fileName) {
+        return vendorSpec(fileName, VendorSpecs.fromSystem());
+    }
+
+    /**
+     * The builder for a vendor's contract in the folder a given lookup names, as
+     * {@link #vendorSpec(String)} does with this JVM's settings.
+     *
+     * @param fileName such as {@code "openai-invites.openapi.yaml"}
+     * @param specs where the contracts are, if anywhere
+     * @return the builder; one for a validation that checks nothing when {@code specs} names no folder
+     * @throws IllegalStateException if a folder is named but the file is not in it, naming both
+     */
+    public static Builder vendorSpec(String fileName, VendorSpecs specs) {
+        Objects.requireNonNull(fileName, "fileName");
+        return specs.file(fileName).map(Builder::new).orElseGet(() -> new Builder(Path.of(fileName), false));
     }
 
     /**
@@ -171,6 +171,10 @@ public final class OpenApiValidation {
      * @return one line per violation, naming the exchange; empty if it conforms
      */
     public List<String> violations(LoggedRequest request, LoggedResponse response) {
+        if (validator == null) {
+            unchecked.record(request, specFile.toString());
+            return List.of();
+        }
         Request converted = toRequest(request);
         ValidationReport report = response == null || response.getFault() != null
                 ? validator.validateRequest(converted)
@@ -265,6 +269,9 @@ public final class OpenApiValidation {
                     + "on purpose names each violation with OpenApiValidation.deliberate(regex, why):\n  - "
                     + String.join("\n  - ", unexpected));
         }
+        if (validator == null) {
+            return; // nothing was checked, so nothing declared could have been seen
+        }
         List<String> unused = deliberate.stream().filter(d -> violations.stream().noneMatch(d::matches))
                 .map(Deviation::toString).collect(Collectors.toList());
         if (!unused.isEmpty()) {
@@ -323,9 +330,20 @@ public final class OpenApiValidation {
         }
     }
 
+    /**
+     * Whether this validation checks anything: false for a {@link #vendorSpec(String) vendor contract}
+     * when no specs folder is set, which finds no violations and counts each exchange as unchecked.
+     *
+     * @return true if exchanges are checked against a contract
+     */
+    public boolean isChecking() {
+        return validator != null;
+    }
+
     @Override
     public String toString() {
-        return "OpenApiValidation[" + specFile + "]";
+        return validator == null ? "OpenApiValidation[" + specFile + ", not checked: no specs folder set]"
+                : "OpenApiValidation[" + specFile + "]";
     }
 
     private static Request toRequest(LoggedRequest logged) {
@@ -402,11 +420,18 @@ public final class OpenApiValidation {
     /** Builds an {@link OpenApiValidation}. */
     public static final class Builder {
         private final Path specFile;
+        private final boolean checking;
         private String basePath;
         private String errorSchema = "ErrorResponse";
 
         private Builder(Path specFile) {
-            this.specFile = Objects.requireNonNull(specFile, "specFile").toAbsolutePath().normalize();
+            this(Objects.requireNonNull(specFile, "specFile").toAbsolutePath().normalize(), true);
+        }
+
+        /** For a contract that is not there to check against ({@code checking} false), {@code specFile} is its name. */
+        private Builder(Path specFile, boolean checking) {
+            this.specFile = specFile;
+            this.checking = checking;
         }
 
         /**
@@ -441,134 +466,22 @@ public final class OpenApiValidation {
          * @throws IllegalArgumentException if the file cannot be read or is not a valid contract
          */
         public OpenApiValidation build() {
+            return build(UncheckedExchanges.JVM);
+        }
+
+        /** The validation, counting what it does not check in the given tally (for tests of the tally). */
+        OpenApiValidation build(UncheckedExchanges tally) {
+            if (!checking) {
+                return new OpenApiValidation(specFile, null, tally);
+            }
             String key = specFile + "|" + basePath + "|" + errorSchema;
-            return new OpenApiValidation(specFile, CACHE.computeIfAbsent(key, k -> load()));
-        }
-
-        private OpenApiInteractionValidator load() {
-            ObjectNode document = read();
-            OpenApi31Downgrade.apply(document);
-            applyTopLevelSecurity(document);
-            dropAnnotationOnlyOverlays(document);
-            addDefaultErrorResponses(document);
-            String inline;
-            try {
-                inline = JSON.writeValueAsString(document);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            OpenApiInteractionValidator.Builder builder = OpenApiInteractionValidator.createForInlineApiSpecification(inline);
-            if (basePath != null) {
-                builder.withBasePathOverride(basePath);
-            }
-            try {
-                return builder.build();
-            } catch (OpenApiInteractionValidator.ApiLoadException e) {
-                throw new IllegalArgumentException("The OpenAPI contract " + specFile + " could not be loaded: "
-                        + e.getMessage(), e);
-            }
-        }
-
-        private ObjectNode read() {
-            JsonNode tree;
-            try {
-                tree = YAML.readTree(Files.readString(specFile));
-            } catch (IOException e) {
-                throw new IllegalArgumentException("Cannot read the OpenAPI contract " + specFile + ": " + e, e);
-            }
-            if (tree == null || !tree.isObject() || !tree.has("openapi")) {
-                throw new IllegalArgumentException(specFile + " is not an OpenAPI 3 document (no 'openapi' field).");
-            }
-            return (ObjectNode) tree;
-        }
-
-        /**
-         * Copies the document's top-level {@code security} onto operations without their own: that is
-         * what OpenAPI means, but the validator only reads operation-level requirements.
-         */
-        private static void applyTopLevelSecurity(ObjectNode document) {
-            JsonNode security = document.get("security");
-            if (security == null || !security.isArray()) {
-                return;
-            }
-            forEachOperation(document, operation -> {
-                if (!operation.has("security")) {
-                    operation.set("security", security.deepCopy());
-                }
-            });
-        }
-
-        /**
-         * In every {@code allOf} branch that is not a {@code $ref}, removes the property entries that
-         * only annotate ({@code description}, {@code example}, {@code examples}, {@code title}): they
-         * constrain nothing, but the validator's injected {@code additionalProperties: false} would
-         * make the branch reject every property another branch declares. A branch left without
-         * properties loses its (empty) {@code properties} keyword.
-         */
-        private static void dropAnnotationOnlyOverlays(JsonNode node) {
-            if (node.isArray()) {
-                node.forEach(Builder::dropAnnotationOnlyOverlays);
-                return;
-            }
-            if (!node.isObject()) {
-                return;
-            }
-            JsonNode allOf = node.get("allOf");
-            if (allOf != null && allOf.isArray()) {
-                for (JsonNode branch : allOf) {
-                    JsonNode properties = branch.get("properties");
-                    if (branch.isObject() && !branch.has("$ref") && properties != null && properties.isObject()) {
-                        List<String> annotationOnly = new ArrayList<>();
-                        for (Map.Entry<String, JsonNode> property : properties.properties()) {
-                            JsonNode schema = property.getValue();
-                            if (schema.isObject() && schema.properties().stream().allMatch(k -> ANNOTATIONS.contains(k.getKey()))) {
-                                annotationOnly.add(property.getKey());
-                            }
-                        }
-                        ((ObjectNode) properties).remove(annotationOnly);
-                        if (properties.isEmpty()) {
-                            ((ObjectNode) branch).remove("properties");
-                        }
-                    }
-                }
-            }
-            node.forEach(Builder::dropAnnotationOnlyOverlays);
-        }
-
-        private static void forEachOperation(ObjectNode document, java.util.function.Consumer<ObjectNode> action) {
-            Iterator<JsonNode> pathItems = document.path("paths").elements();
-            while (pathItems.hasNext()) {
-                JsonNode pathItem = pathItems.next();
-                for (String method : List.of("get", "put", "post", "delete", "options", "head", "patch", "trace")) {
-                    JsonNode operation = pathItem.path(method);
-                    if (operation.isObject()) {
-                        action.accept((ObjectNode) operation);
-                    }
-                }
-            }
-        }
-
-        private void addDefaultErrorResponses(ObjectNode document) {
-            if (errorSchema == null || !document.path("components").path("schemas").has(errorSchema)) {
-                return;
-            }
-            JsonNodeFactory f = JsonNodeFactory.instance;
-            ObjectNode response = f.objectNode();
-            response.put("description", "Any error: the vendor's documented error envelope (added by OpenApiValidation).");
-            response.putObject("content").putObject("application/json").putObject("schema")
-                    .put("$ref", "#/components/schemas/" + errorSchema);
-            forEachOperation(document, operation -> {
-                JsonNode responses = operation.path("responses");
-                if (responses.isObject() && !responses.has("default")) {
-                    ((ObjectNode) responses).set("default", response.deepCopy());
-                }
-            });
+            return new OpenApiValidation(specFile, CACHE.computeIfAbsent(key, k -> OpenApiContractLoader.load(specFile, basePath, errorSchema)), tally);
         }
 
         @Override
         public String toString() {
-            return "OpenApiValidation.Builder[" + specFile + ", basePath=" + basePath + ", errorSchema=" + errorSchema
-                    + "]";
+            return "OpenApiValidation.Builder[" + specFile + (checking ? "" : " (not checked)") + ", basePath=" + basePath
+                    + ", errorSchema=" + errorSchema + "]";
         }
     }
 }

@@ -82,6 +82,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       first create worked must not have been sent again (no 409 from the vendor): core looks the
  *       email up instead. The matrix (operation × fault → outcome · requests · time) is printed to
  *       standard output after the class, where the build's test report keeps it.</li>
+ *   <li><b>Random faults.</b> Per seed of {@link #soakSeeds()}, 150 invites one after another with 30%
+ *       of all requests failed by a fault drawn at random ({@link SimulatedFault}: connection resets,
+ *       lost, late and cut answers, 5xx and 429s, structurally wrong 2xx bodies, HTTP 999); every
+ *       failure must be one a caller may retry, and once the failed invites are sent again on a healed
+ *       network, the simulator must hold exactly one invitation per email.</li>
  *   <li><b>Shared safely.</b> One provider used by 16 threads for 500 mixed operations each: no
  *       error, no invitation lost or duplicated.</li>
  *   <li><b>Rate limits as a pace.</b> With the simulator limited to 50 requests a second, 8 threads
@@ -716,8 +721,26 @@ public abstract class ReliabilityContract {
                 return "a burst of 500s";
             case UNAVAILABLE_WITH_RETRY_AFTER:
                 return "503 with Retry-After";
-            default:
+            case RATE_LIMITED_WITH_RETRY_AFTER:
                 return "a storm of 429s with Retry-After";
+            case TRUNCATED_BODY:
+                return "body cut in half";
+            case EMPTY_OBJECT:
+                return "200 {}";
+            case NULL_DATA:
+                return "200 {\"data\":null}";
+            case JSON_NULL:
+                return "200 null";
+            case EMPTY_BODY:
+                return "200 with an empty body";
+            case NO_CONTENT:
+                return "204 No Content";
+            case ERROR_BODY_WITH_200:
+                return "error body with 200";
+            case UNKNOWN_STATUS:
+                return "HTTP 999";
+            default:
+                return "Content-Length: abc";
         }
     }
 
@@ -738,9 +761,75 @@ public abstract class ReliabilityContract {
                 return "that a 5xx becomes a ProviderUnavailableException carrying the status";
             case UNAVAILABLE_WITH_RETRY_AFTER:
                 return "that a 503 becomes a ProviderUnavailableException carrying its Retry-After";
-            default:
+            case RATE_LIMITED_WITH_RETRY_AFTER:
                 return "that a 429 becomes a RateLimitedException carrying Retry-After (core paces those within "
                         + "RetryPolicy.rateLimitBudget)";
+            case UNKNOWN_STATUS:
+                return "that a status the adapter's table does not name is a ProviderUnavailableException (an unknown "
+                        + "outcome: looked up and retried), not a plain RosterException";
+            case BAD_CONTENT_LENGTH:
+                return "that a failure inside the HTTP client (an IllegalArgumentException for the header) becomes a "
+                        + "ProviderUnavailableException";
+            default:
+                return "that the adapter reads answers strictly: a 2xx without what the vendor's contract requires (a list's "
+                        + "data, an invitation's id and email, ...) is a ProviderUnavailableException, never an empty page "
+                        + "or a default value, so core looks a create up instead of sending it again";
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Random faults
+
+    /**
+     * The seeds of the random-fault soak, one soak each: fixed, so that a failure can be replayed.
+     *
+     * @return two seeds by default
+     */
+    protected long[] soakSeeds() {
+        return new long[] {20_261_202L, 8L};
+    }
+
+    @Nested
+    @Order(2)
+    @DisplayName("under random faults")
+    class RandomFaults {
+
+        @Test
+        @DisplayName("150 invites per seed with 30% of all requests faulted (every kind of fault, at random) leave exactly "
+                + "one invitation per email, once the failed ones are sent again")
+        void oneInvitationPerEmail() {
+            for (long seed : soakSeeds()) {
+                simulator().reset();
+                simulator().slowResponseDelay(readTimeout().plus(SLOW_MARGIN)).retryAfter(vendorRetryAfter());
+                FaultSoak.Result result;
+                try (InvitationProvider provider = load(simulator().config().toBuilder().readTimeout(readTimeout())
+                        .retryPolicy(retryPolicy()).build())) {
+                    result = FaultSoak.run(simulator(), provider, seed, 150, 0.3, ReliabilityContract.this::email);
+                }
+                String did = "inviting " + result.invites() + " people under random faults (seed " + seed + ")";
+                if (!result.wrongFailures().isEmpty()) {
+                    throw failure(did + " threw " + result.wrongFailures().size() + " exception(s) a caller cannot retry: "
+                                    + first(result.wrongFailures()), "only ProviderUnavailableException or RateLimitedException "
+                                    + "under faults (the outcome is unknown, or the vendor asked to wait)",
+                            "that every failure of the transport and the mapping is a RosterException, and a status the "
+                                    + "adapter does not know after a create is an unknown outcome", null);
+                }
+                if (!result.retriesFailed().isEmpty()) {
+                    throw failure(did + ", then sending the failed invites again once the faults were gone failed: "
+                            + first(result.retriesFailed()), "every invite to succeed once the network heals",
+                            "that the provider keeps no broken state after failures", null);
+                }
+                if (!result.notExactlyOne().isEmpty()) {
+                    throw failure(did + ": afterwards the vendor holds, for these emails, these many invitations: "
+                                    + result.notExactlyOne(), "exactly one invitation per email: none lost, none duplicated",
+                            "that the adapter reads answers strictly (a 2xx without a list's data or an invitation's id is a "
+                                    + "ProviderUnavailableException, never an empty page), so core's lookup after an unknown "
+                                    + "outcome never mistakes a broken answer for 'not invited yet'", null);
+                }
+                summaries.add("Random faults, seed " + seed + ": " + result.invites() + " invites with 30% of requests faulted, "
+                        + result.failedThenRetried() + " failed and were sent again, every email invited exactly once, in "
+                        + result.took().toMillis() + " ms.");
+            }
         }
     }
 

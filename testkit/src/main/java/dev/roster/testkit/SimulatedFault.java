@@ -4,6 +4,10 @@ package dev.roster.testkit;
  * A failure a {@link VendorSimulator} can inject into its next responses, to prove that callers
  * survive the network and the vendor misbehaving. Some faults strike before the vendor acts on the
  * request, others after: the caller cannot tell which, and must not lose or duplicate work either way.
+ * The faults after {@link #RATE_LIMITED_WITH_RETRY_AFTER} are what a broken proxy or vendor may answer
+ * once the request was acted on: a body cut short, structurally wrong 2xx bodies, a status HTTP does
+ * not define, a header the client cannot read. An adapter must read each as an unknown outcome, never
+ * as "nothing there".
  */
 public enum SimulatedFault {
     /** The connection is reset before the request is acted on: nothing changed at the vendor. */
@@ -21,7 +25,25 @@ public enum SimulatedFault {
     /** HTTP 503 with {@code Retry-After}; nothing changed. */
     UNAVAILABLE_WITH_RETRY_AFTER(false, false),
     /** HTTP 429 with {@code Retry-After}; nothing changed. */
-    RATE_LIMITED_WITH_RETRY_AFTER(false, false);
+    RATE_LIMITED_WITH_RETRY_AFTER(false, false),
+    /** The request is acted on, then the answer's body is cut in half (a proxy or network cutting it short). */
+    TRUNCATED_BODY(true, true),
+    /** The request is acted on, then the answer is 200 with the JSON {@code {}}. */
+    EMPTY_OBJECT(true, true),
+    /** The request is acted on, then the answer is 200 with {@code {"data":null}}. */
+    NULL_DATA(true, true),
+    /** The request is acted on, then the answer is 200 with the JSON {@code null}. */
+    JSON_NULL(true, true),
+    /** The request is acted on, then the answer is 200 with an empty body. */
+    EMPTY_BODY(true, true),
+    /** The request is acted on, then the answer is 204 No Content. */
+    NO_CONTENT(true, true),
+    /** The request is acted on, then the answer is the vendor's error body (a 500's) with status 200. */
+    ERROR_BODY_WITH_200(true, true),
+    /** The request is acted on, then the answer has a status HTTP does not define, 999, with the vendor's error body. */
+    UNKNOWN_STATUS(true, true),
+    /** The request is acted on, then the answer carries {@code Content-Length: abc}, which HTTP clients cannot read. */
+    BAD_CONTENT_LENGTH(true, true);
 
     private final boolean processesRequest;
     private final boolean breaksTheAnswer;

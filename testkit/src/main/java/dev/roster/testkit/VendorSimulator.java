@@ -59,7 +59,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * checked. Anything else a test provokes on purpose is declared, violation by violation, with
  * {@link #deliberately(String, String)}. A build can require every simulator to be checked with the
  * system property {@value #REQUIRE_SPEC_PROPERTY}{@code =true}: {@link #start()} then refuses a
- * simulator that validates nothing.
+ * simulator that was given no contract at all.
+ *
+ * <p>A vendor's contract is found only in the specs folder the build names ({@link VendorSpecs}).
+ * When none is named, {@code validatedAgainstSpec()} gives the simulator a validation that checks
+ * nothing ({@link OpenApiValidation#isChecking()}): its exchanges are counted as unchecked and the
+ * test run says so in one line at its end ({@link SpecCheckSummary}), and {@link #deliberately}
+ * declarations are not verified. When one is named, a missing file is an error naming the file and
+ * the folder.
  */
 public abstract class VendorSimulator implements VendorControl, BeforeAllCallback, AfterAllCallback,
         BeforeEachCallback, AfterEachCallback, AutoCloseable {
@@ -86,10 +93,30 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
     private volatile Duration retryAfter = Duration.ofSeconds(1);
     private volatile int requestsPerSecond;
     private volatile OpenApiValidation contract;
+    /** Faults drawn at random for requests no planned fault takes, or null. */
+    private volatile RandomFaults randomFaults;
     /** Violations declared for the exchanges up to the next check. */
     private final List<OpenApiValidation.Deviation> deliberate = new CopyOnWriteArrayList<>();
     /** Journal entries already checked since the last reset, so a violation is reported once. */
     private final Set<UUID> checked = ConcurrentHashMap.newKeySet();
+
+    /** Each request's fault drawn from a seeded generator: the same seed and requests give the same faults. */
+    private static final class RandomFaults {
+        final java.util.Random random;
+        final double rate;
+        final List<SimulatedFault> faults;
+
+        RandomFaults(long seed, double rate, List<SimulatedFault> faults) {
+            this.random = new java.util.Random(seed);
+            this.rate = rate;
+            this.faults = faults;
+        }
+
+        /** Called with the planned faults' lock held, so draws follow the order requests arrive in. */
+        Optional<SimulatedFault> draw() {
+            return random.nextDouble() < rate ? Optional.of(faults.get(random.nextInt(faults.size()))) : Optional.empty();
+        }
+    }
 
     /** A fault waiting for its next matching requests. */
     private static final class PlannedFault {
@@ -259,6 +286,7 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
             plannedFaults.clear();
             recentRequests.clear();
         }
+        randomFaults = null;
         latency = Duration.ZERO;
         slowResponseDelay = Duration.ofSeconds(3);
         retryAfter = Duration.ofSeconds(1);
@@ -297,7 +325,7 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
      * Checks this simulator's traffic against the vendor's contract from now on: see the class
      * comment. Call it before the simulator starts.
      *
-     * @param validation the contract, such as {@code OpenApiValidation.of(OpenApiValidation.sharedSpec(...))}
+     * @param validation the contract, such as {@code OpenApiValidation.vendorSpec("acme.openapi.yaml").build()}
      * @return this simulator
      */
     public VendorSimulator validatedAgainst(OpenApiValidation validation) {
@@ -485,6 +513,30 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
     public VendorSimulator clearFaults() {
         synchronized (plannedFaults) {
             plannedFaults.clear();
+            randomFaults = null;
+        }
+        return this;
+    }
+
+    /**
+     * Makes every later request that no {@link #failNext planned fault} takes fail with probability
+     * {@code rate}, with a fault drawn from {@code faults} (list one several times to weight it), until
+     * {@link #clearFaults()} or {@link #reset()}. The draws come from a generator seeded with
+     * {@code seed}, in the order requests arrive: requests sent one after another meet the same faults
+     * on every run.
+     *
+     * @param seed the generator's seed
+     * @param rate the share of requests to fail, from 0 to 1
+     * @param faults the faults to draw from, not empty
+     * @return this simulator
+     */
+    public VendorSimulator randomFaults(long seed, double rate, List<SimulatedFault> faults) {
+        if (!(rate >= 0 && rate <= 1) || faults.isEmpty()) {
+            throw new IllegalArgumentException("rate must be from 0 to 1 and faults not empty; got " + rate + " and " + faults);
+        }
+        RandomFaults drawn = new RandomFaults(seed, rate, List.copyOf(faults));
+        synchronized (plannedFaults) {
+            randomFaults = drawn;
         }
         return this;
     }
@@ -557,7 +609,8 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
                     return Optional.of(planned.fault);
                 }
             }
-            return Optional.empty();
+            RandomFaults random = randomFaults;
+            return random == null ? Optional.empty() : random.draw();
         }
     }
 
@@ -631,6 +684,17 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
                 case MALFORMED_JSON:
                     builder.withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"data\": [tru");
                     break;
+                case TRUNCATED_BODY:
+                case BAD_CONTENT_LENGTH:
+                case EMPTY_OBJECT:
+                case NULL_DATA:
+                case JSON_NULL:
+                case EMPTY_BODY:
+                case NO_CONTENT:
+                case ERROR_BODY_WITH_200:
+                case UNKNOWN_STATUS:
+                    builder = brokenAnswer(fault.get(), response);
+                    break;
                 case SLOW_RESPONSE:
                     delay += slowResponseDelay.toMillis();
                     break;
@@ -642,6 +706,37 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
             builder.withFixedDelay((int) Math.min(Integer.MAX_VALUE, delay));
         }
         return builder.build();
+    }
+
+    /** What a broken proxy or vendor answers after the request was acted on, instead of the vendor's answer. */
+    private ResponseDefinitionBuilder brokenAnswer(SimulatedFault fault, SimulatedResponse answer) {
+        String json = "application/json";
+        switch (fault) {
+            case TRUNCATED_BODY: {
+                String body = answer.body() == null ? "" : answer.body();
+                return aResponse().withStatus(answer.status()).withHeader("Content-Type", json)
+                        .withBody(body.substring(0, body.length() / 2));
+            }
+            case BAD_CONTENT_LENGTH:
+                return aResponse().withStatus(answer.status()).withHeader("Content-Type", json)
+                        .withHeader("Content-Length", "abc").withBody(answer.body() == null ? "" : answer.body());
+            case EMPTY_OBJECT:
+                return aResponse().withStatus(200).withHeader("Content-Type", json).withBody("{}");
+            case NULL_DATA:
+                return aResponse().withStatus(200).withHeader("Content-Type", json).withBody("{\"data\":null}");
+            case JSON_NULL:
+                return aResponse().withStatus(200).withHeader("Content-Type", json).withBody("null");
+            case EMPTY_BODY:
+                return aResponse().withStatus(200).withHeader("Content-Type", json).withBody("");
+            case NO_CONTENT:
+                return aResponse().withStatus(204);
+            case ERROR_BODY_WITH_200:
+            case UNKNOWN_STATUS:
+                return aResponse().withStatus(fault == SimulatedFault.UNKNOWN_STATUS ? 999 : 200).withHeader("Content-Type", json)
+                        .withBody(error(500, "The server had an error while processing your request.").body());
+            default:
+                throw new IllegalArgumentException(fault + " does not replace the answer");
+        }
     }
 
     /** Routes every request to {@link #handle}, applying the knobs. */

@@ -1,6 +1,8 @@
 package dev.roster.testkit;
 
+import dev.roster.Capabilities;
 import dev.roster.ConflictException;
+import dev.roster.ErrorDetails;
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationProviders;
@@ -10,12 +12,16 @@ import dev.roster.NotFoundException;
 import dev.roster.Page;
 import dev.roster.PageRequest;
 import dev.roster.ProviderConfig;
+import dev.roster.ProviderInfo;
+import dev.roster.spi.InputRules;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -60,6 +66,11 @@ final class BrokenAdapters {
         @Override
         protected InvitationProvider provider() {
             return InvitationProviders.withPolicy(breakIt(backend), ProviderConfig.defaults());
+        }
+
+        @Override
+        protected InvitationProvider newProvider() {
+            return InvitationProviders.withPolicy(breakIt(new InMemoryInvitationProvider()), ProviderConfig.defaults());
         }
 
         @Override
@@ -251,5 +262,212 @@ final class BrokenAdapters {
         protected InvitationProvider provider() {
             return breakIt(backend());
         }
+    }
+
+    /**
+     * Says "more" on an exactly full last page, as an adapter does that decides there is a next page
+     * from the page being full: the cursor leads to an empty page.
+     */
+    static class CursorAfterLastPage extends Variant {
+        @Override
+        InvitationProvider breakIt(InMemoryInvitationProvider backend) {
+            return new ForwardingInvitationProvider(backend) {
+                @Override
+                public Page<Invitation> list(PageRequest request) {
+                    Page<Invitation> page = delegate.list(request);
+                    List<Invitation> items = page.items();
+                    boolean full = items.size() == Math.min(request.size(), info().capabilities().maxPageSize());
+                    return page.nextCursor().isEmpty() && full
+                            ? Page.of(items, items.get(items.size() - 1).id()) : page;
+                }
+            };
+        }
+    }
+
+    /**
+     * Answers findByEmail with the address's oldest invitation, whatever its status: after an
+     * expiry, a re-invite is then answered with a conflict instead of the pending invitation.
+     */
+    static class FindsOldestByEmail extends Variant {
+        @Override
+        InvitationProvider breakIt(InMemoryInvitationProvider backend) {
+            return new ForwardingInvitationProvider(backend) {
+                @Override
+                public Optional<Invitation> findByEmail(String email) {
+                    return delegate.snapshot().stream().filter(i -> InputRules.sameEmail(i.email(), email)).findFirst();
+                }
+            };
+        }
+    }
+
+    /** Lists every invitation as pending, as an adapter does whose list mapping defaults the status. */
+    static class ListsEverythingPending extends Variant {
+        @Override
+        InvitationProvider breakIt(InMemoryInvitationProvider backend) {
+            return new ForwardingInvitationProvider(backend) {
+                @Override
+                public Page<Invitation> list(PageRequest request) {
+                    Page<Invitation> page = delegate.list(request);
+                    return new Page<>(page.items().stream().map(i -> i.toBuilder().status(InvitationStatus.PENDING).build())
+                            .collect(Collectors.toList()), page.nextCursor());
+                }
+            };
+        }
+    }
+
+    /** Reads the vendor's Unix seconds as milliseconds: every creation and expiry time lands in January 1970. */
+    static class ReadsSecondsAsMillis extends Variant {
+        @Override
+        InvitationProvider breakIt(InMemoryInvitationProvider backend) {
+            return new Remapping(backend, i -> i.toBuilder()
+                    .createdAt(i.createdAt().map(t -> Instant.ofEpochMilli(t.getEpochSecond())).orElse(null))
+                    .expiresAt(i.expiresAt().map(t -> Instant.ofEpochMilli(t.getEpochSecond())).orElse(null))
+                    .build());
+        }
+    }
+
+    /** Throws for an invitation revoked before, as an adapter does that maps the vendor's second answer to an error. */
+    static class ThrowsOnSecondRevoke extends Variant {
+        @Override
+        InvitationProvider breakIt(InMemoryInvitationProvider backend) {
+            return new ForwardingInvitationProvider(backend) {
+                @Override
+                public boolean revoke(String invitationId) {
+                    if (delegate.find(invitationId).filter(i -> i.status() == InvitationStatus.REVOKED).isPresent()) {
+                        throw new NotFoundException("invitation " + invitationId + " was already revoked");
+                    }
+                    return delegate.revoke(invitationId);
+                }
+            };
+        }
+    }
+
+    /** Refuses to revoke an expired invitation, as if it were accepted. */
+    static class RefusesToRevokeExpired extends Variant {
+        @Override
+        InvitationProvider breakIt(InMemoryInvitationProvider backend) {
+            return new ForwardingInvitationProvider(backend) {
+                @Override
+                public boolean revoke(String invitationId) {
+                    if (delegate.find(invitationId).filter(i -> i.status() == InvitationStatus.EXPIRED).isPresent()) {
+                        throw new ConflictException(ConflictException.Reason.ACCEPTED_CANNOT_BE_REVOKED,
+                                "invitation " + invitationId + " is no longer pending", ErrorDetails.of("broken"), null);
+                    }
+                    return delegate.revoke(invitationId);
+                }
+            };
+        }
+    }
+
+    /** Keeps answering after close(), as an adapter does whose close() releases nothing and checks nothing. */
+    static class WorksAfterClose extends Variant {
+        @Override
+        InvitationProvider breakIt(InMemoryInvitationProvider backend) {
+            return new ForwardingInvitationProvider(backend) {
+                @Override
+                public void close() {
+                    // Forgets to close.
+                }
+            };
+        }
+    }
+
+    /** Throws on a second close(), as an adapter does that shuts an executor down twice. */
+    static class ClosesOnlyOnce extends Variant {
+        @Override
+        InvitationProvider breakIt(InMemoryInvitationProvider backend) {
+            AtomicBoolean closed = new AtomicBoolean();
+            return new ForwardingInvitationProvider(backend) {
+                @Override
+                public void close() {
+                    if (!closed.compareAndSet(false, true)) {
+                        throw new IllegalStateException("already closed");
+                    }
+                    delegate.close();
+                }
+            };
+        }
+    }
+
+    /**
+     * Declares that it can revoke accepted invitations, yet refuses with a conflict as the in-memory
+     * backend does: the contract holds an adapter to what it declares.
+     */
+    static class DeclaresRevokeAcceptedButRefuses extends Variant {
+        @Override
+        InvitationProvider breakIt(InMemoryInvitationProvider backend) {
+            ProviderInfo info = revokingAccepted(backend.info());
+            return new ForwardingInvitationProvider(backend) {
+                @Override
+                public ProviderInfo info() {
+                    return info;
+                }
+            };
+        }
+    }
+
+    /**
+     * A correct adapter that declares it can revoke accepted invitations, and does (keeping them
+     * as REVOKED): the other side of the contract's revoke-accepted test.
+     */
+    static class RevokesAccepted extends Variant {
+        @Override
+        InvitationProvider breakIt(InMemoryInvitationProvider backend) {
+            ProviderInfo info = revokingAccepted(backend.info());
+            Set<String> revokedAfterAcceptance = ConcurrentHashMap.newKeySet();
+            return new Remapping(backend, i -> revokedAfterAcceptance.contains(i.id())
+                    ? i.toBuilder().status(InvitationStatus.REVOKED).build() : i) {
+                @Override
+                public ProviderInfo info() {
+                    return info;
+                }
+
+                @Override
+                public boolean revoke(String invitationId) {
+                    if (delegate.find(invitationId).filter(i -> i.status() == InvitationStatus.ACCEPTED).isPresent()) {
+                        revokedAfterAcceptance.add(invitationId);
+                        return true;
+                    }
+                    return delegate.revoke(invitationId);
+                }
+            };
+        }
+    }
+
+    /** Passes every invitation the backend answers through one mapping, in every read. */
+    static class Remapping extends ForwardingInvitationProvider {
+        private final Function<Invitation, Invitation> mapping;
+
+        Remapping(InMemoryInvitationProvider delegate, Function<Invitation, Invitation> mapping) {
+            super(delegate);
+            this.mapping = mapping;
+        }
+
+        @Override
+        public Invitation invite(InvitationRequest request) {
+            return mapping.apply(delegate.invite(request));
+        }
+
+        @Override
+        public Optional<Invitation> find(String invitationId) {
+            return delegate.find(invitationId).map(mapping);
+        }
+
+        @Override
+        public Page<Invitation> list(PageRequest request) {
+            Page<Invitation> page = delegate.list(request);
+            return new Page<>(page.items().stream().map(mapping).collect(Collectors.toList()), page.nextCursor());
+        }
+
+        @Override
+        public Optional<Invitation> findByEmail(String email) {
+            return delegate.findByEmail(email).map(mapping);
+        }
+    }
+
+    private static ProviderInfo revokingAccepted(ProviderInfo info) {
+        Capabilities caps = info.capabilities();
+        return new ProviderInfo(info.id(), info.displayName(), new Capabilities(caps.roles(), caps.defaultRole(),
+                caps.projectGrants(), caps.projectRoles(), true, caps.maxPageSize(), caps.vendorAttributes()));
     }
 }

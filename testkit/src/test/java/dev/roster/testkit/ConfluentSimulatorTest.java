@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ConfluentSimulator on the wire, with a plain HTTP client: what it answers, and that every answer
- * follows Confluent's published contract ({@code ../../shared/specs/}, never copied here).
+ * follows Confluent's published contract (from the specs folder the build names, never copied here).
  */
 @DisplayName("ConfluentSimulator answers as Confluent's IAM v2 contract says")
 class ConfluentSimulatorTest {

@@ -16,6 +16,11 @@ class InMemoryInvitationProviderContractTest extends InvitationProviderContract 
     }
 
     @Override
+    protected InvitationProvider newProvider() {
+        return InvitationProviders.withPolicy(new InMemoryInvitationProvider(), ProviderConfig.defaults());
+    }
+
+    @Override
     protected VendorControl vendor() {
         return backend;
     }

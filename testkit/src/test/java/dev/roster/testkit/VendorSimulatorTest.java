@@ -78,6 +78,14 @@ class VendorSimulatorTest {
     @DisplayName("checks its traffic against the vendor's contract")
     class Contract {
 
+        /** These prove the checks themselves, so they need the vendors' contracts: see VendorSpecs. */
+        @org.junit.jupiter.api.BeforeEach
+        void needsTheVendorsContracts() {
+            org.junit.jupiter.api.Assumptions.assumeTrue(VendorSpecs.fromSystem().folder().isPresent(),
+                    "no specs folder is set (-D" + VendorSpecs.PROPERTY + " or " + VendorSpecs.ENVIRONMENT_VARIABLE
+                            + "), so there is no vendor contract to prove the checks with");
+        }
+
         @ParameterizedTest(name = "{0}")
         @MethodSource("dev.roster.testkit.VendorSimulatorTest#vendors")
         @DisplayName("a request that breaks the contract fails the next check, and reset() still cleans up")
@@ -210,6 +218,63 @@ class VendorSimulatorTest {
             }
             System.out.printf("%s: start() took %d ms (round %d)%n", simulator.getClass().getSimpleName(), took.toMillis(), round);
             assertThat(took).as("start() of %s, round %d", simulator.getClass().getSimpleName(), round).isLessThan(START_CEILING);
+        }
+    }
+
+    @Nested
+    @DisplayName("breaks answers as a broken proxy would")
+    class BrokenAnswers {
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.roster.testkit.VendorSimulatorTest#vendors")
+        @DisplayName("each fault of the answer gives the status and body it names, the request still acted on")
+        void faultsOfTheAnswer(Supplier<VendorSimulator> create) throws Exception {
+            try (VendorSimulator simulator = create.get().start()) {
+                assertThat(answerUnder(simulator, SimulatedFault.EMPTY_OBJECT)).isEqualTo("200 {}");
+                assertThat(answerUnder(simulator, SimulatedFault.NULL_DATA)).isEqualTo("200 {\"data\":null}");
+                assertThat(answerUnder(simulator, SimulatedFault.JSON_NULL)).isEqualTo("200 null");
+                assertThat(answerUnder(simulator, SimulatedFault.EMPTY_BODY)).isEqualTo("200 ");
+                assertThat(answerUnder(simulator, SimulatedFault.NO_CONTENT)).isEqualTo("204 ");
+                assertThat(answerUnder(simulator, SimulatedFault.UNKNOWN_STATUS)).startsWith("999 {");
+                assertThat(answerUnder(simulator, SimulatedFault.ERROR_BODY_WITH_200)).startsWith("200 {").contains("error");
+                String whole = answerUnder(simulator, null);
+                String cut = answerUnder(simulator, SimulatedFault.TRUNCATED_BODY);
+                assertThat(cut).hasSize(4 + (whole.length() - 4) / 2);
+                assertThat(whole).startsWith(cut);
+                simulator.assertTrafficFollowsSpec();
+            }
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.roster.testkit.VendorSimulatorTest#vendors")
+        @DisplayName("random faults follow their seed: the same seed fails the same requests, and clearFaults stops them")
+        void randomFaultsFollowTheirSeed(Supplier<VendorSimulator> create) throws Exception {
+            try (VendorSimulator simulator = create.get().start()) {
+                java.util.List<SimulatedFault> faults = java.util.List.of(SimulatedFault.SERVER_ERROR,
+                        SimulatedFault.UNKNOWN_STATUS, SimulatedFault.NO_CONTENT);
+                String first = statuses(simulator.randomFaults(7, 0.5, faults));
+                String again = statuses(simulator.randomFaults(7, 0.5, faults));
+                String other = statuses(simulator.randomFaults(8, 0.5, faults));
+                assertThat(first).isEqualTo(again).isNotEqualTo(other).contains("500", "999", "204", "200");
+                assertThat(statuses(simulator.clearFaults())).doesNotContain("500", "999", "204");
+                simulator.assertTrafficFollowsSpec();
+            }
+        }
+
+        private String statuses(VendorSimulator simulator) throws Exception {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < 30; i++) {
+                out.append(send(validList(simulator)).statusCode()).append(' ');
+            }
+            return out.toString();
+        }
+
+        private String answerUnder(VendorSimulator simulator, SimulatedFault fault) throws Exception {
+            if (fault != null) {
+                simulator.failNext(1, fault);
+            }
+            HttpResponse<String> answer = send(validList(simulator));
+            return answer.statusCode() + " " + answer.body();
         }
     }
 }

@@ -30,7 +30,10 @@ interface ConfluentApi {
     @RequestLine(value = "GET /iam/v2/invitations/{id}", decodeSlash = false)
     Wire.Invitation get(@Param("id") String id);
 
-    /** {@code deleteIamV2Invitation}: 204. */
+    /**
+     * {@code deleteIamV2Invitation}: 204 without a body. Any body is read as an error body, so that an
+     * error sent with a 2xx is not taken for a deletion.
+     */
     @RequestLine(value = "DELETE /iam/v2/invitations/{id}", decodeSlash = false)
-    void delete(@Param("id") String id);
+    Wire.Failure delete(@Param("id") String id);
 }

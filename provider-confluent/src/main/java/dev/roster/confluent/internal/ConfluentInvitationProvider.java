@@ -16,6 +16,7 @@ import dev.roster.ProviderInfo;
 import dev.roster.ProviderUnavailableException;
 import dev.roster.RosterException;
 import dev.roster.confluent.ConfluentCloud;
+import dev.roster.spi.HttpFailures;
 import dev.roster.spi.InputRules;
 import dev.roster.spi.Redactor;
 import feign.FeignException;
@@ -32,6 +33,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -94,14 +96,14 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
         Objects.requireNonNull(request, "request");
         Wire.CreateInvitation body = new Wire.CreateInvitation(request.email(),
                 request.attributes().get(ConfluentCloud.AUTH_TYPE));
-        return InvitationMapper.invitation(call("create an invitation", () -> api.create(body)));
+        return read("create an invitation", () -> api.create(body), InvitationMapper::invitation);
     }
 
     @Override
     public Optional<Invitation> find(String invitationId) {
         String id = InputRules.invitationId(invitationId);
         try {
-            return Optional.of(InvitationMapper.invitation(call("read invitation " + id, () -> api.get(id))));
+            return Optional.of(read("read invitation " + id, () -> api.get(id), InvitationMapper::invitation));
         } catch (NotFoundException unknown) {
             return Optional.empty();
         }
@@ -112,7 +114,7 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
         Objects.requireNonNull(request, "request");
         int size = Math.min(request.size(), CAPABILITIES.maxPageSize());
         String token = request.cursor().map(ConfluentInvitationProvider::pageToken).map(QueryValues::encode).orElse(null);
-        return InvitationMapper.page(call("list invitations", () -> api.list(size, token, null, null)));
+        return read("list invitations", () -> api.list(size, token, null, null), InvitationMapper::page);
     }
 
     /**
@@ -135,11 +137,7 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
     public boolean revoke(String invitationId) {
         String id = InputRules.invitationId(invitationId);
         try {
-            call("delete invitation " + id, () -> {
-                api.delete(id);
-                return null;
-            });
-            return true;
+            return read("delete invitation " + id, () -> api.delete(id), InvitationMapper::deleted);
         } catch (NotFoundException unknown) {
             return false;
         }
@@ -179,8 +177,8 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
         Optional<String> token = Optional.empty();
         for (int pages = 0; pages < MAX_EMAIL_PAGES; pages++) {
             String encodedToken = token.map(QueryValues::encode).orElse(null);
-            Page<Invitation> page = InvitationMapper.page(call("look up invitations by email",
-                    () -> api.list(CAPABILITIES.maxPageSize(), encodedToken, encodedEmail, null)));
+            Page<Invitation> page = read("look up invitations by email",
+                    () -> api.list(CAPABILITIES.maxPageSize(), encodedToken, encodedEmail, null), InvitationMapper::page);
             page.items().stream().filter(i -> InputRules.sameEmail(i.email(), email)).forEach(matches::add);
             token = page.nextCursor();
             if (token.isEmpty() || !seenTokens.add(token.get())) {
@@ -202,9 +200,29 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
     }
 
     /**
+     * Runs one call and maps its answer: whatever goes wrong in the mapping (a required field
+     * missing, a value the model refuses, a bug) makes the answer unreadable, an unknown outcome,
+     * never a caller's error.
+     */
+    private <W, T> T read(String what, Supplier<W> operation, Function<W, T> mapping) {
+        W answer = call(what, operation);
+        try {
+            return mapping.apply(answer);
+        } catch (ProviderUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ProviderUnavailableException("Could not " + what + ": Confluent Cloud's answer could not be mapped ("
+                    + describe(e) + "). This is a fault on Confluent's side or in a proxy between, or a Roster bug; try "
+                    + "again later (core does, after checking whether an invite took effect).",
+                    ErrorDetails.of(ConfluentCloud.ID), null);
+        }
+    }
+
+    /**
      * Runs one call to Confluent, turning what Feign throws into {@link RosterException}s: the
      * error decoder's exceptions pass through; I/O failures and timeouts become
-     * {@link ProviderUnavailableException}, as do bodies that are not the JSON expected.
+     * {@link ProviderUnavailableException}, as do bodies that are not the JSON expected and failures
+     * of the HTTP client on a broken answer (such as a {@code Content-Length} that is not a number).
      */
     private <T> T call(String what, Supplier<T> operation) {
         if (closed) {
@@ -216,12 +234,20 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
         } catch (RosterException e) {
             throw e;
         } catch (RetryableException e) {
-            throw new ProviderUnavailableException("Could not " + what + ": Confluent Cloud at " + baseUri
-                    + " did not answer (" + describe(e.getCause() != null ? e.getCause() : e) + "). Check the network, "
+            String why = HttpFailures.unresolvedHost(e, baseUri)
+                    .map(unresolved -> "Confluent Cloud is out of reach: " + unresolved)
+                    .orElseGet(() -> "Confluent Cloud at " + baseUri + " did not answer ("
+                            + describe(e.getCause() != null ? e.getCause() : e) + ")");
+            throw new ProviderUnavailableException("Could not " + what + ": " + why + ". Check the network, "
                     + "any proxy and the base URI; it is safe to try again later.", ErrorDetails.of(ConfluentCloud.ID),
                     redactor.redact(e));
         } catch (FeignException e) {
             throw unexpected(what, e);
+        } catch (RuntimeException e) {
+            throw new ProviderUnavailableException("Could not " + what + ": the call to Confluent Cloud at " + baseUri
+                    + " failed while reading its answer (" + describe(e) + "): a broken answer from Confluent or a proxy "
+                    + "between, so whether Confluent acted is unknown. Try again later (core does, after checking whether "
+                    + "an invite took effect).", ErrorDetails.of(ConfluentCloud.ID), null);
         }
     }
 

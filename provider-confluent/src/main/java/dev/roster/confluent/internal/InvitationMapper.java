@@ -14,16 +14,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Turns Confluent's invitation JSON into Roster's {@link Invitation} without losing anything:
  * what has no neutral home goes into {@link Invitation#attributes()} (see {@link ConfluentCloud}).
  *
- * <p>Tolerates what Confluent really sends: {@code metadata} null or absent (the creation time is
- * then unknown), {@code accepted_at} absent, null or Go's zero time, RFC 3339 timestamps with or
- * without fractional seconds, and status values added after this adapter was written
- * ({@link InvitationStatus#UNKNOWN}, the raw value kept).
+ * <p><b>Strict where Confluent's contract is.</b> An invitation needs its {@code id} and
+ * {@code email}; a list its {@code data} (every item an invitation) and its {@code metadata} (where
+ * the next page's link lives). A body without them (no body, {@code null}, {@code {}}, an error
+ * body sent with a 2xx, a proxy's JSON) is not an answer Roster can trust: {@link #require} makes
+ * it a {@link ProviderUnavailableException}, an unknown outcome that core retries and, after an
+ * invite, looks up; never an empty page or a default value. The type tags ({@code api_version},
+ * {@code kind}) are not checked: they carry nothing Roster reads.
+ *
+ * <p><b>Tolerant where Confluent really differs.</b> An invitation's {@code metadata} null or
+ * absent (the creation time is then unknown), {@code accepted_at} absent, null or Go's zero time,
+ * RFC 3339 timestamps with or without fractional seconds, {@code status} absent (the spec does not
+ * require it) or added after this adapter was written ({@link InvitationStatus#UNKNOWN}, the raw
+ * value kept).
  */
 final class InvitationMapper {
 
@@ -44,17 +52,15 @@ final class InvitationMapper {
      *
      * @param wire the vendor's JSON
      * @return the invitation
-     * @throws ProviderUnavailableException if the vendor sent no invitation or one without id
+     * @throws ProviderUnavailableException if the vendor sent no invitation, or one without id or email
      */
     static Invitation invitation(Wire.Invitation wire) {
-        if (wire == null || wire.id() == null || wire.id().isBlank()) {
-            throw new ProviderUnavailableException("Confluent Cloud answered with an invitation that has no id"
-                    + (wire == null ? " (an empty body)" : "") + "; this is not an invitation Roster can work with. "
-                    + "Check that the base URI points at Confluent Cloud's API.", ErrorDetails.of(ConfluentCloud.ID), null);
-        }
+        Wire.Invitation read = require(wire, "an invitation", "a body");
+        String id = requireText(read.id(), "an invitation", "an id");
+        String email = requireText(read.email(), "an invitation", "an email");
         Invitation.Builder out = Invitation.builder()
-                .id(wire.id())
-                .email(wire.email() == null ? "" : wire.email())
+                .id(id)
+                .email(email)
                 .status(status(wire.status()))
                 .provider(ConfluentCloud.ID)
                 .attribute(ConfluentCloud.VENDOR_STATUS, wire.status())
@@ -80,19 +86,53 @@ final class InvitationMapper {
      *
      * @param wire the vendor's list, or null for an empty body
      * @return the page
+     * @throws ProviderUnavailableException if the list, its data or its metadata is missing, or an item
+     *     is not an invitation
      */
     static Page<Invitation> page(Wire.InvitationList wire) {
-        if (wire == null) {
-            return Page.last(List.of());
+        Wire.InvitationList read = require(wire, "a list of invitations", "a body");
+        List<Wire.Invitation> data = require(read.data(), "a list of invitations", "its data");
+        Wire.ListMeta meta = require(read.metadata(), "a list of invitations", "its metadata (where the next page's link is)");
+        List<Invitation> items = new ArrayList<>(data.size());
+        for (Wire.Invitation item : data) {
+            items.add(invitation(item));
         }
-        List<Invitation> items = new ArrayList<>();
-        if (wire.data() != null) {
-            for (Wire.Invitation item : wire.data()) {
-                items.add(invitation(item));
-            }
+        return new Page<>(items, QueryValues.pageToken(meta.next()));
+    }
+
+    /**
+     * Whether a delete took effect: Confluent answers 204 without a body. A body that lists errors is
+     * an error sent with a success status: whether the invitation was deleted is unknown.
+     *
+     * @param body the answer's body read as Confluent's error format, or null when there was none
+     * @return true
+     * @throws ProviderUnavailableException if the body lists errors
+     */
+    static boolean deleted(Wire.Failure body) {
+        if (body != null && body.errors() != null) {
+            require(null, "an error body to a delete, with a success status,", "a clear outcome");
         }
-        Optional<String> next = wire.metadata() == null ? Optional.empty() : QueryValues.pageToken(wire.metadata().next());
-        return new Page<>(items, next);
+        return true;
+    }
+
+    /** A required text: present and not blank. */
+    private static String requireText(String value, String in, String what) {
+        return require(value == null || value.isBlank() ? null : value, in, what);
+    }
+
+    /**
+     * The one place an answer is found unreadable: a value Confluent's contract requires, or Roster
+     * cannot do without, is missing or null.
+     */
+    static <T> T require(T value, String in, String what) {
+        if (value == null) {
+            throw new ProviderUnavailableException("Confluent Cloud answered with " + in + " without " + what + ", which its "
+                    + "API contract requires, so Roster cannot trust the answer (an empty, truncated or foreign body, or an "
+                    + "error sent as a success). Check that the base URI points at Confluent Cloud's API; otherwise this is "
+                    + "a fault on Confluent's side or in a proxy between: try again later (core does, after checking "
+                    + "whether an invite took effect).", ErrorDetails.of(ConfluentCloud.ID), null);
+        }
+        return value;
     }
 
     /**
