@@ -3,8 +3,6 @@ package dev.roster.cli;
 import dev.roster.ProviderConfig;
 import dev.roster.testkit.ConfluentSimulator;
 import dev.roster.testkit.OpenAiSimulator;
-import dev.roster.testkit.OpenApiValidation;
-import dev.roster.testkit.VendorSimulator;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -76,29 +74,12 @@ final class Cli {
         return new Result(code, out.toString(), err.toString());
     }
 
-    /**
-     * The simulator checking its traffic against the vendor's spec where the specs folder is here
-     * (ROSTER_SPECS_DIR / -Droster.specs.dir, or ../shared/specs); unchecked where it is not, so
-     * a clone without the specs still builds.
-     */
-    static <S extends VendorSimulator> S checked(S simulator, String specFile) {
-        String dir = System.getProperty(OpenApiValidation.SPECS_DIR_PROPERTY, System.getenv("ROSTER_SPECS_DIR"));
-        try {
-            OpenApiValidation validation = dir != null && !dir.isBlank()
-                    ? OpenApiValidation.of(java.nio.file.Path.of(dir, specFile))
-                    : OpenApiValidation.of(OpenApiValidation.sharedSpec(specFile));
-            simulator.validatedAgainst(validation);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // No specs on this machine: the simulator still behaves as the vendor, only unchecked.
-        }
-        return simulator;
-    }
-
     static OpenAiSimulator openai() {
-        return checked(new OpenAiSimulator(), OpenAiSimulator.SPEC_FILE);
+        // Checked against the vendor's spec where the build names the specs folder; unchecked (and counted) where not.
+        return new OpenAiSimulator().validatedAgainstSpec();
     }
 
     static ConfluentSimulator confluent() {
-        return checked(new ConfluentSimulator(), ConfluentSimulator.SPEC_FILE);
+        return new ConfluentSimulator().validatedAgainstSpec();
     }
 }
