@@ -135,7 +135,7 @@ final class ApplyCommand extends SyncCommand {
         if (!terminal.interactive()) {
             throw new UsageException("This would make " + changes + (changes == 1 ? " change" : " changes")
                     + " and there is no terminal to confirm it: add --yes to go ahead, or save the plan with "
-                    + "roster plan --out plan.json and apply it with roster apply plan.json --yes.");
+                    + "roster plan --out plan.json, review it, and apply exactly it with roster apply plan.json.");
         }
         terminal.err().print("Apply these " + changes + (changes == 1 ? " change" : " changes") + "? Only 'yes' goes ahead: ");
         terminal.err().flush();

@@ -158,15 +158,15 @@ final class PlanView {
 
     private static String describe(Access access) {
         List<String> parts = new ArrayList<>();
-        parts.add("role " + access.role().orElse("(vendor default)"));
+        access.role().ifPresent(role -> parts.add("role " + role));
         access.projects().ifPresent(projects -> parts.add("projects [" + projects.stream()
                 .map(PlanView::project).collect(Collectors.joining(", ")) + "]"));
         access.attributes().forEach((key, value) -> parts.add(key + "=" + value));
-        return String.join(", ", parts);
+        return parts.isEmpty() ? "the vendor's defaults" : String.join(", ", parts);
     }
 
     private static String describe(SeenInvitation seen) {
-        return "role " + seen.role().orElse("(none)") + (seen.projects().isEmpty() ? ""
+        return seen.role().map(r -> "role " + r).orElse("no role") + (seen.projects().isEmpty() ? ""
                 : ", projects [" + seen.projects().stream().map(PlanView::grant).collect(Collectors.joining(", ")) + "]");
     }
 

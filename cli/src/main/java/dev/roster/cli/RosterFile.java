@@ -115,7 +115,7 @@ final class RosterFile {
         } catch (JsonProcessingException e) {
             RosterFileLocations.Position at = e.getLocation() == null ? new RosterFileLocations.Position(1, 1)
                     : RosterFileLocations.Position.of(e.getLocation());
-            file.problems.add(new FileProblem(at, "", "this is not YAML Roster can read: " + e.getOriginalMessage()));
+            file.problems.add(new FileProblem(at, "", "this is not YAML Roster can read: " + yamlError(e.getOriginalMessage(), text)));
             return file;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -124,6 +124,14 @@ final class RosterFile {
                 "this key is given twice; keep one")));
         file.read(root == null ? YAML.createObjectNode() : root);
         return file;
+    }
+
+    /** The parser's message on one line, without its excerpt of the file (the position says where). */
+    private static String yamlError(String message, String text) {
+        String said = message == null ? "" : message.lines().filter(line -> !line.isBlank() && !line.startsWith(" "))
+                .map(String::strip).collect(java.util.stream.Collectors.joining("; "));
+        return said + (text.contains("${") && said.contains("flow")
+                ? "; a ${VAR} reference inside { } or [ ] needs quotes: \"${VAR}\"" : "");
     }
 
     /** The desired state the file describes (built even when it has problems, for the engine's checks). */
