@@ -217,11 +217,11 @@ final class RosterFile {
         keys(path, node, VENDOR_KEYS);
         Optional<String> provider = text(path + ".provider", node.get("provider"));
         if (provider.isEmpty()) {
-            keyProblem(path, "provider: is missing; name the provider this vendor uses, one of " + providerIds);
+            keyProblem(path, "provider: is missing; name the provider this vendor uses, one of " + new java.util.TreeSet<>(providerIds));
             return Optional.empty();
         }
         if (!providerIds.contains(provider.get())) {
-            problem(path + ".provider", "unknown provider " + quote(provider.get()) + "; the providers here are " + providerIds);
+            problem(path + ".provider", "unknown provider " + quote(provider.get()) + "; the providers here are " + new java.util.TreeSet<>(providerIds));
         }
         Map<String, String> credentials = new LinkedHashMap<>();
         JsonNode given = node.get("credentials");

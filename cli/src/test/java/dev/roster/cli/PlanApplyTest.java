@@ -342,4 +342,15 @@ class PlanApplyTest extends SimulatorTest {
         assertThat(everything).contains("debug:").doesNotContain(RESEARCH_KEY)
                 .doesNotContain(OpenAiSimulator.DEFAULT_ADMIN_KEY);
     }
+
+    @Test
+    @DisplayName("plan, apply and schema have help with examples; the top help lists them")
+    void help() {
+        for (String command : List.of("plan", "apply", "schema")) {
+            Cli.Result result = Cli.bare().run(command, "--help");
+            assertThat(result.code()).as(result.toString()).isZero();
+            assertThat(result.out()).contains("Usage: roster " + command, "Examples:");
+        }
+        assertThat(Cli.bare().run("--help").out()).contains("plan", "apply", "schema");
+    }
 }
