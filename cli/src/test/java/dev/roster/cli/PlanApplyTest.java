@@ -99,6 +99,8 @@ class PlanApplyTest extends SimulatorTest {
                 .containsPattern("\\+ grace@example\\.com +invite +role reader")
                 .endsWith("Plan: 5 to invite, 0 to re-invite, 0 to replace, 0 to revoke, 0 unchanged.\n");
         assertThat(openai.invitationsCreatedByEmail()).as("plan changes nothing").isEmpty();
+        assertThat(openai.requestsReceived()).as("plan reads OpenAI with one listing").isOne();
+        assertThat(confluent.requestsReceived()).as("plan reads Confluent with one listing").isOne();
 
         Cli.Result apply = run(file, "apply", "--yes");
         assertThat(apply.code()).as(apply.toString()).isZero();
@@ -276,6 +278,9 @@ class PlanApplyTest extends SimulatorTest {
         assertThat(result.code()).as(result.toString()).isEqualTo(3);
         assertThat(result.err()).contains(file + ":11:35: vendors.confluent.credentials.CONFLUENT_CLOUD_API_SECRET: the "
                 + "variable CONFLUENT_CLOUD_API_SECRET is not set");
+        Cli.Result detailed = cli().env("CONFLUENT_CLOUD_API_SECRET", null).run("plan", "-f", file.toString(),
+                "--detailed-exitcode");
+        assertThat(detailed.code()).as("--detailed-exitcode: any error is 1").isEqualTo(1);
         assertThat(requests()).isZero();
     }
 
