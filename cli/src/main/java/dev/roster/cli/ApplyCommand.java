@@ -63,7 +63,7 @@ final class ApplyCommand extends SyncCommand {
             } else {
                 plan = loaded.sync.plan(loaded.state);
                 if (common.output == Format.table) {
-                    PlanView.print(plan, terminal.out(), terminal.colour());
+                    PlanView.print(plan, terminal.out(), terminal.colour(), loaded.redactor);
                 } else {
                     reporter.note(plan.summary().describe());
                 }

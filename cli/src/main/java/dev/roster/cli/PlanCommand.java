@@ -36,14 +36,16 @@ final class PlanCommand extends SyncCommand {
             throw new UsageException("A plan is printed as a table (default) or as json (-o json); not as csv.");
         }
         Plan plan;
+        dev.roster.spi.Redactor redactor;
         try (Loaded loaded = load(terminal)) {
             plan = loaded.sync.plan(loaded.state);
+            redactor = loaded.redactor;
         }
         if (common.output == Format.json) {
-            terminal.out().println(PlanView.json(plan));
+            terminal.out().println(redactor.redact(PlanView.json(plan)));
             terminal.out().flush();
         } else {
-            PlanView.print(plan, terminal.out(), terminal.colour());
+            PlanView.print(plan, terminal.out(), terminal.colour(), redactor);
         }
         if (out != null) {
             PlanView.save(plan, out);

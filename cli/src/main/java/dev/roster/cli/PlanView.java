@@ -101,8 +101,16 @@ final class PlanView {
      * @param plan the plan
      * @param out where
      * @param colour whether to colour the marks
+     * @param redactor masks any credential, should one ever be in what a vendor said
      */
-    static void print(Plan plan, PrintWriter out, boolean colour) {
+    static void print(Plan plan, PrintWriter out, boolean colour, dev.roster.spi.Redactor redactor) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        print(plan, new PrintWriter(text), colour);
+        out.print(redactor.redact(text.toString()));
+        out.flush();
+    }
+
+    private static void print(Plan plan, PrintWriter out, boolean colour) {
         int width = plan.steps().stream().mapToInt(s -> s.email().length()).max().orElse(0);
         for (PlannedConnection connection : plan.connections()) {
             List<PlanStep> steps = plan.steps().stream().filter(s -> s.connection().equals(connection.name())).toList();

@@ -128,11 +128,14 @@ abstract class SyncCommand extends VendorCommand {
             throw new ProviderConfigurationException(file + " refers to variables that are not set (each above). "
                     + "Nothing was sent to any vendor.");
         }
+        Map<String, ProviderConfig> configs = new LinkedHashMap<>();
+        parsed.connections().forEach(connection -> configs.put(connection.name(), config(connection)));
+        requireOneConnectionPerOrganisation(parsed, configs);
         Map<String, InvitationProvider> providers = new LinkedHashMap<>();
         List<ConnectionSpec> connections = new ArrayList<>();
         try {
             for (RosterFile.Connection connection : parsed.connections()) {
-                ProviderConfig config = config(connection);
+                ProviderConfig config = configs.get(connection.name());
                 providers.put(connection.name(), InvitationProviders.load(connection.providerId(), config));
                 ConnectionSpec spec = parsed.state().connection(connection.name()).orElseThrow();
                 connections.add(config.baseUri().map(URI::normalize).map(spec::withEndpoint).orElse(spec));
@@ -142,6 +145,34 @@ abstract class SyncCommand extends VendorCommand {
             throw e;
         }
         return new Loaded(parsed, new DesiredState(connections, parsed.state().people()), providers, redactor);
+    }
+
+    /**
+     * Refuses two vendors of the file that reach the same organisation (the same provider, base URI and
+     * credentials, such as a second OpenAI entry that forgot its own key): they would undo each other.
+     */
+    private void requireOneConnectionPerOrganisation(RosterFile parsed, Map<String, ProviderConfig> configs) {
+        Map<List<Object>, String> reached = new LinkedHashMap<>();
+        List<RosterFile.FileProblem> problems = new ArrayList<>();
+        for (RosterFile.Connection connection : parsed.connections()) {
+            ProviderConfig config = configs.get(connection.name());
+            List<Object> organisation = new ArrayList<>(List.of(connection.providerId(), config.baseUri().map(URI::normalize)
+                    .map(Object::toString).orElse("")));
+            ProviderConfig.KNOWN_CREDENTIALS.forEach(name -> organisation.add(config.credential(name).map(Secret::reveal)
+                    .orElse("")));
+            String first = reached.putIfAbsent(organisation, connection.name());
+            if (first != null) {
+                problems.add(parsed.locate("vendors." + connection.name(), "reaches the same organisation as '" + first
+                        + "' (same provider, base URI and credentials), and two connections to one organisation would undo "
+                        + "each other's changes; give it its own credentials, such as credentials: {"
+                        + "OPENAI_ADMIN_KEY: \"${OTHER_ORG_KEY}\"}"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> reporter.note(parsed.fileName() + ":" + p));
+            throw new UsageException(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in " + file
+                    + " (above). Nothing was sent to any vendor.");
+        }
     }
 
     /** The engine's checks against each provider's capabilities: no credential and no request needed. */

@@ -358,4 +358,23 @@ class PlanApplyTest extends SimulatorTest {
         }
         assertThat(Cli.bare().run("--help").out()).contains("plan", "apply", "schema");
     }
+
+    @Test
+    @DisplayName("two vendors of the file that reach the same organisation (one forgot its own key) are refused at their position, nothing sent")
+    void sameOrganisationTwice() throws IOException {
+        Path file = file("""
+                vendors:
+                  openai:
+                    provider: openai
+                  openai-research:
+                    provider: openai
+                people:
+                  - email: ada@example.com
+                    vendors: [openai, openai-research]
+                """);
+        Cli.Result result = run(file, "plan");
+        assertThat(result.code()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains(file + ":4:3: vendors.openai-research: reaches the same organisation as 'openai'");
+        assertThat(requests()).isZero();
+    }
 }
