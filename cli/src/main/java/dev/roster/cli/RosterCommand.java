@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
             VendorsCommand.class, InviteCommand.class, ListCommand.class, FindCommand.class, GetCommand.class,
-            RevokeCommand.class, DemoCommand.class, SandboxCommand.class, CompletionCommand.class,
+            RevokeCommand.class, PlanCommand.class, ApplyCommand.class, SchemaCommand.class, DemoCommand.class, SandboxCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -87,7 +87,19 @@ final class Vendors implements AutoCloseable {
     }
 
     static Redactor redactor(Terminal terminal) {
+        return redactor(terminal, List.of());
+    }
+
+    /**
+     * Masks every credential the environment holds, and these other secrets (the values a roster.yaml's
+     * credential references resolved to), also in Base64.
+     */
+    static Redactor redactor(Terminal terminal, List<String> more) {
         List<String> values = new ArrayList<>();
+        for (String value : more) {
+            values.add(value);
+            values.add(java.util.Base64.getEncoder().encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         for (String name : ProviderConfig.KNOWN_CREDENTIALS) {
             terminal.variable(name).ifPresent(value -> {
                 values.add(value);

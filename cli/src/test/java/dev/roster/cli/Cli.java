@@ -3,8 +3,6 @@ package dev.roster.cli;
 import dev.roster.ProviderConfig;
 import dev.roster.testkit.ConfluentSimulator;
 import dev.roster.testkit.OpenAiSimulator;
-import dev.roster.testkit.OpenApiValidation;
-import dev.roster.testkit.VendorSimulator;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -76,21 +74,12 @@ final class Cli {
         return new Result(code, out.toString(), err.toString());
     }
 
-    /**
-     * The simulator checking its traffic against the vendor's spec when the build names a specs
-     * folder (-Droster.specs.dir / ROSTER_SPECS_DIR, as CI does); unchecked, and counted in the
-     * run's closing line, when it names none, so a clone without the specs still builds.
-     */
-    static <S extends VendorSimulator> S checked(S simulator, String specFile) {
-        simulator.validatedAgainst(OpenApiValidation.vendorSpec(specFile).build());
-        return simulator;
-    }
-
     static OpenAiSimulator openai() {
-        return checked(new OpenAiSimulator(), OpenAiSimulator.SPEC_FILE);
+        // Checked against the vendor's spec where the build names the specs folder; unchecked (and counted) where not.
+        return new OpenAiSimulator().validatedAgainstSpec();
     }
 
     static ConfluentSimulator confluent() {
-        return checked(new ConfluentSimulator(), ConfluentSimulator.SPEC_FILE);
+        return new ConfluentSimulator().validatedAgainstSpec();
     }
 }
