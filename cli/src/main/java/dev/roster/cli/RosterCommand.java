@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
             VendorsCommand.class, InviteCommand.class, ListCommand.class, FindCommand.class, GetCommand.class,
-            RevokeCommand.class, PlanCommand.class, ApplyCommand.class, SchemaCommand.class, DemoCommand.class, SandboxCommand.class, CompletionCommand.class,
+            RevokeCommand.class, PlanCommand.class, ApplyCommand.class, SchemaCommand.class, DemoCommand.class,
+            SandboxCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -25,6 +26,8 @@ import picocli.CommandLine.Spec;
             "  roster invite ada@example.com grace@example.com",
             "  roster list --status pending -o json | jq -r .email",
             "  roster revoke --email ada@example.com --yes",
+            "  roster plan -f roster.yaml  # what it takes to make the vendors match the file",
+            "  roster apply -f roster.yaml",
             "",
             "Run 'roster COMMAND --help' for a command's options and examples.",
             "",
