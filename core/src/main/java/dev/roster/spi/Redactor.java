@@ -43,11 +43,20 @@ public final class Redactor {
 
     private static final String REPLACEMENT = Matcher.quoteReplacement(MASK);
 
+    /** Characters that start an escape; a credential holding one is always searched the slow way. */
+    private static final String ESCAPE_CHARACTERS = "\\%&#;";
+
+    /** A credential holding this could be read as a JSON escape by the quick check: it is searched the slow way. */
+    private static final Pattern UNICODE_ESCAPE_LOOKALIKE = Pattern.compile("u[0-9A-Fa-f]{4}");
+
     /** All the credentials' forms as one pattern; empty when there is nothing to mask. */
     private final Optional<Pattern> credentials;
+    /** The values the pattern looks for, with every '+' read as a space; empty when the fast check cannot be trusted. */
+    private final List<String> plainValues;
 
-    private Redactor(Optional<Pattern> credentials) {
+    private Redactor(Optional<Pattern> credentials, List<String> plainValues) {
         this.credentials = credentials;
+        this.plainValues = plainValues;
     }
 
     /**
@@ -79,10 +88,18 @@ public final class Redactor {
         List<String> longestFirst = new ArrayList<>(values);
         longestFirst.sort(Comparator.comparingInt(String::length).reversed());
         if (longestFirst.isEmpty()) {
-            return new Redactor(Optional.empty());
+            return new Redactor(Optional.empty(), List.of());
         }
         String alternatives = longestFirst.stream().map(Redactor::anyForm).collect(Collectors.joining("|"));
-        return new Redactor(Optional.of(Pattern.compile(alternatives)));
+        boolean plain = longestFirst.stream().noneMatch(v -> v.chars().anyMatch(c -> ESCAPE_CHARACTERS.indexOf(c) >= 0)
+                || UNICODE_ESCAPE_LOOKALIKE.matcher(v).find());
+        List<String> plainValues = new ArrayList<>();
+        if (plain) {
+            for (String value : longestFirst) {
+                plainValues.add(value.replace('+', ' '));
+            }
+        }
+        return new Redactor(Optional.of(Pattern.compile(alternatives)), List.copyOf(plainValues));
     }
 
     /** A pattern matching the value written in any of the forms named in the class comment, character by character. */
@@ -119,7 +136,7 @@ public final class Redactor {
      * @return the text without credentials, or null
      */
     public String redact(String text) {
-        if (text == null || credentials.isEmpty()) {
+        if (text == null || credentials.isEmpty() || cannotHold(text)) {
             return text;
         }
         return credentials.get().matcher(text).replaceAll(REPLACEMENT);
@@ -132,7 +149,104 @@ public final class Redactor {
      * @return true if {@link #redact(String)} would change it
      */
     public boolean reveals(String text) {
-        return text != null && credentials.isPresent() && credentials.get().matcher(text).find();
+        return text != null && credentials.isPresent() && !cannotHold(text) && credentials.get().matcher(text).find();
+    }
+
+    /**
+     * The fast path: true when no form of any credential can be in the text. The text is decoded once,
+     * undoing every escape the pattern knows (backslashes, {@code \\uXXXX}, {@code %XX} and
+     * {@code %25XX}, {@code &#...;}), and searched for the plain values; only where one of them is
+     * found does the pattern run. Sound only for credentials without escape characters of their own,
+     * which is why it is off for the others.
+     */
+    private boolean cannotHold(String text) {
+        if (plainValues.isEmpty()) {
+            return false;
+        }
+        // A '+' may be a space (form encoding) or itself: read as a space on both sides, it matches either way.
+        String decoded = decodeEscapes(text).replace('+', ' ');
+        for (String value : plainValues) {
+            if (decoded.contains(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text with each escape the pattern knows replaced by the character it stands for. */
+    static String decodeEscapes(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '%' && hexAt(text, i + 1, 2)) {
+                int at = i + 1;
+                if (text.startsWith("25", at) && hexAt(text, at + 2, 2)) {
+                    at += 2;
+                }
+                bytes.write(Integer.parseInt(text.substring(at, at + 2), 16));
+                i = at + 2;
+                continue;
+            }
+            flush(bytes, out);
+            if (c == '\\') {
+                // Backslashes only ever prefix what follows (JSON's escapes, escaped again): skip them, and read
+                // a \\uXXXX; anything else after them is read on the next turn, an escape of its own included.
+                int j = i;
+                while (j < n && text.charAt(j) == '\\') {
+                    j++;
+                }
+                if (j < n && text.charAt(j) == 'u' && hexAt(text, j + 1, 4)) {
+                    out.append((char) Integer.parseInt(text.substring(j + 1, j + 5), 16));
+                    i = j + 5;
+                } else {
+                    i = j;
+                }
+                continue;
+            }
+            if (c == '&' && i + 2 < n && text.charAt(i + 1) == '#') {
+                int end = text.indexOf(';', i + 2);
+                if (end > i + 2 && end - i <= 64) {
+                    String number = text.substring(i + 2, end);
+                    try {
+                        int codePoint = number.charAt(0) == 'x' || number.charAt(0) == 'X'
+                                ? Integer.parseInt(number.substring(1), 16) : Integer.parseInt(number);
+                        if (Character.isValidCodePoint(codePoint)) {
+                            out.appendCodePoint(codePoint);
+                            i = end + 1;
+                            continue;
+                        }
+                    } catch (NumberFormatException | StringIndexOutOfBoundsException notANumber) {
+                        // not a character reference: kept as it is
+                    }
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        flush(bytes, out);
+        return out.toString();
+    }
+
+    private static boolean hexAt(String text, int from, int count) {
+        if (from + count > text.length()) {
+            return false;
+        }
+        for (int k = from; k < from + count; k++) {
+            if (Character.digit(text.charAt(k), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void flush(java.io.ByteArrayOutputStream bytes, StringBuilder out) {
+        if (bytes.size() > 0) {
+            out.append(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+            bytes.reset();
+        }
     }
 
     /**
