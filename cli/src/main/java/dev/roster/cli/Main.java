@@ -49,7 +49,8 @@ public final class Main {
         commandLine.setParameterExceptionHandler((failure, args) -> {
             CommandLine failed = failure.getCommandLine();
             PrintWriter err = failed.getErr();
-            err.println("error: " + failure.getMessage());
+            // picocli's own messages may start with "Error: ", which the line's prefix already says.
+            err.println("error: " + failure.getMessage().replaceFirst("^(?i)error: ", ""));
             if (!CommandLine.UnmatchedArgumentException.printSuggestions(failure, err)) {
                 err.println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage and examples.");
             }

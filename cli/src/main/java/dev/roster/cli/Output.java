@@ -207,7 +207,6 @@ abstract class Output implements AutoCloseable {
             Map<String, String> row = new LinkedHashMap<>();
             columns.forEach(column -> row.put(column, text(record.get(column))));
             try {
-                written = true;
                 writer.write(row);
                 writer.flush();
             } catch (IOException e) {
@@ -218,19 +217,13 @@ abstract class Output implements AutoCloseable {
         @Override
         public void close() {
             try {
-                if (!written) {
-                    // No record: still the header, so a script reading it sees the columns.
-                    out.print(String.join(",", columns) + "\r\n");
-                }
+                // With no record, Jackson still writes the header on close, so a script reading it sees the columns.
                 writer.close();
                 out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-
-        /** Jackson writes the header with the first row. */
-        private boolean written;
 
         @Override
         void flush() {

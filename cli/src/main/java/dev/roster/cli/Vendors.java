@@ -143,6 +143,14 @@ final class Vendors implements AutoCloseable {
             return List.copyOf(chosen);
         }
         List<String> configured = available.stream().filter(this::credentialsSet).toList();
+        for (String id : available) {
+            List<String> missing = missingCredentials(id);
+            if (!missing.isEmpty() && missing.size() < requiredCredentials(id).size()) {
+                // Half set is more likely a typo than a choice: say so rather than leave the vendor out in silence.
+                terminal.err().println("note: " + id + " left out: " + String.join(", ", missing)
+                        + " is not set, though its other credentials are. Set it, or name the vendors with --vendor.");
+            }
+        }
         if (configured.isEmpty()) {
             throw new ProviderConfigurationException("No vendor has its credentials set. Set "
                     + String.join(", ", ProviderConfig.KNOWN_CREDENTIALS)

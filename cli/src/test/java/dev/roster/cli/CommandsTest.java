@@ -151,6 +151,18 @@ class CommandsTest extends SimulatorTest {
         }
 
         @Test
+        @DisplayName("-o csv with nothing to show is the header once, so a script still sees the columns")
+        void csvWithoutRows() {
+            for (String[] command : List.of(new String[] {"list", "--email", "nobody", "-o", "csv"},
+                    new String[] {"find", "nobody@example.com", "-o", "csv"})) {
+                Cli.Result result = cli().run(command);
+                assertThat(result.code()).as(String.join(" ", command)).isZero();
+                assertThat(result.out()).as(String.join(" ", command)).isEqualTo(
+                        "vendor,id,email,status,role,projects,created_at,expires_at,accepted_at,attributes\r\n");
+            }
+        }
+
+        @Test
         @DisplayName("--status, --email and --limit filter; many pages are read lazily up to the limit")
         void filters() throws IOException {
             List<String> args = new ArrayList<>(List.of("invite", "--vendor", "confluent"));

@@ -133,6 +133,14 @@ class InviteCommandTest extends SimulatorTest {
         }
 
         @Test
+        @DisplayName("a vendor with only some of its credentials set is left out with a note, not in silence")
+        void halfConfiguredVendor() {
+            Cli.Result result = cli().env(ProviderConfig.CONFLUENT_CLOUD_API_SECRET, null).run("list", "-o", "json");
+            assertThat(result.code()).as(result.toString()).isZero();
+            assertThat(result.err()).contains("note: confluent left out: CONFLUENT_CLOUD_API_SECRET is not set");
+        }
+
+        @Test
         @DisplayName("a rejected key (401): exit 3, one error line with the vendor, the reason and what to do; never the key")
         void unauthorized() {
             String wrongKey = "sk-admin-wrong-key-1234567890";
