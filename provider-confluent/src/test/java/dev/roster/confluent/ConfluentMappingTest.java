@@ -209,9 +209,9 @@ class ConfluentMappingTest {
         }
 
         @Test
-        @DisplayName("has no next cursor when next is null, absent, or has no page_token")
+        @DisplayName("has no next cursor when next is null, absent or blank")
         void lastPage() {
-            for (String next : new String[] {"null", null, "\"https://api.confluent.cloud/iam/v2/invitations?page_size=5\""}) {
+            for (String next : new String[] {"null", null, "\"\"", "\"  \""}) {
                 stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(next, Payloads.invitation()))));
                 assertThat(confluent.list(PageRequest.first(5)).nextCursor()).as("next = %s", next).isEmpty();
             }

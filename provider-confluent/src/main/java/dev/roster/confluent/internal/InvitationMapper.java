@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns Confluent's invitation JSON into Roster's {@link Invitation} without losing anything:
@@ -86,8 +87,8 @@ final class InvitationMapper {
      *
      * @param wire the vendor's list, or null for an empty body
      * @return the page
-     * @throws ProviderUnavailableException if the list, its data or its metadata is missing, or an item
-     *     is not an invitation
+     * @throws ProviderUnavailableException if the list, its data or its metadata is missing, an item
+     *     is not an invitation, or a {@code metadata.next} link holds no {@code page_token}
      */
     static Page<Invitation> page(Wire.InvitationList wire) {
         Wire.InvitationList read = require(wire, "a list of invitations", "a body");
@@ -97,7 +98,20 @@ final class InvitationMapper {
         for (Wire.Invitation item : data) {
             items.add(invitation(item));
         }
-        return new Page<>(items, QueryValues.pageToken(meta.next()));
+        return new Page<>(items, nextToken(meta.next()));
+    }
+
+    /**
+     * The {@code page_token} of a {@code metadata.next} link. No link (null or blank) is the last
+     * page; a link without a usable token (none, or an empty one) does not say where the next page
+     * is, so the answer is unreadable rather than a silent last page that would hide the rest.
+     */
+    private static Optional<String> nextToken(String next) {
+        if (next == null || next.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(require(QueryValues.pageToken(next).orElse(null), "a list of invitations whose metadata.next "
+                + "link points to a further page", "a page_token in that link"));
     }
 
     /**
