@@ -19,6 +19,7 @@ import dev.roster.InvitationRequest;
 import dev.roster.InvitationStatus;
 import dev.roster.Page;
 import dev.roster.PageRequest;
+import dev.roster.ProviderUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -231,6 +232,26 @@ class ConfluentMappingTest {
                     .hasMessageContaining("256 characters").hasMessageContaining("at most 255")
                     .hasMessageContaining("Pass the nextCursor of a previous Confluent Cloud page unchanged");
             assertThat(stub.requests()).as("nothing more was sent").hasSize(1);
+        }
+
+        @Test
+        @DisplayName("blames Confluent, not the caller, for a page_token in its answer over its own 255-character limit")
+        void vendorTokenTooLong() {
+            String longest = "\ud83d\ude00".repeat(ConfluentCloud.MAX_PAGE_TOKEN_LENGTH);
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(
+                    "\"https://api.confluent.cloud/iam/v2/invitations?page_token=" + longest + "\"", Payloads.invitation()))));
+            assertThat(confluent.list(PageRequest.first(5)).nextCursor()).as("255 characters are Confluent's").contains(longest);
+
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(
+                    "\"https://api.confluent.cloud/iam/v2/invitations?page_token=" + "a".repeat(256) + "\"",
+                    Payloads.invitation()))));
+            assertThatThrownBy(() -> confluent.list(PageRequest.first(5)))
+                    .isInstanceOf(ProviderUnavailableException.class)
+                    .hasMessageContaining("Confluent Cloud returned a page_token of 256 characters, over its own 255")
+                    .hasMessageNotContaining("Pass the nextCursor");
+            assertThatThrownBy(() -> confluent.stream().count())
+                    .isInstanceOf(ProviderUnavailableException.class)
+                    .hasMessageContaining("page_token of 256 characters");
         }
 
         @Test

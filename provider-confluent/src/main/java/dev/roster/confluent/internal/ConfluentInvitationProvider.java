@@ -119,8 +119,9 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
 
     /**
      * A cursor as Confluent's {@code page_token}: at most {@value ConfluentCloud#MAX_PAGE_TOKEN_LENGTH}
-     * characters, as its spec says. Anything longer cannot have come from a Confluent page, and would
-     * only earn a 400; it is refused before any request, saying what to do.
+     * characters, as its spec says. Anything longer cannot have come from a Confluent page (the mapper
+     * refuses a longer token in Confluent's answer as unreadable, so {@code stream()} never passes one
+     * back), and would only earn a 400; it is refused before any request, saying what to do.
      */
     private static String pageToken(String cursor) {
         int length = cursor.codePointCount(0, cursor.length());

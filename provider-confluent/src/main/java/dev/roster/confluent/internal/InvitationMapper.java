@@ -88,7 +88,8 @@ final class InvitationMapper {
      * @param wire the vendor's list, or null for an empty body
      * @return the page
      * @throws ProviderUnavailableException if the list, its data or its metadata is missing, an item
-     *     is not an invitation, or a {@code metadata.next} link holds no {@code page_token}
+     *     is not an invitation, or a {@code metadata.next} link holds no {@code page_token} or one
+     *     longer than Confluent's own limit
      */
     static Page<Invitation> page(Wire.InvitationList wire) {
         Wire.InvitationList read = require(wire, "a list of invitations", "a body");
@@ -103,15 +104,26 @@ final class InvitationMapper {
 
     /**
      * The {@code page_token} of a {@code metadata.next} link. No link (null or blank) is the last
-     * page; a link without a usable token (none, or an empty one) does not say where the next page
-     * is, so the answer is unreadable rather than a silent last page that would hide the rest.
+     * page; a link without a usable token (none, an empty one, or one over Confluent's own
+     * {@value ConfluentCloud#MAX_PAGE_TOKEN_LENGTH}-character limit, which could not be sent back)
+     * does not say where the next page is, so the answer is unreadable rather than a silent last page
+     * that would hide the rest, or a cursor that would later be blamed on the caller.
      */
     private static Optional<String> nextToken(String next) {
         if (next == null || next.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(require(QueryValues.pageToken(next).orElse(null), "a list of invitations whose metadata.next "
-                + "link points to a further page", "a page_token in that link"));
+        String token = require(QueryValues.pageToken(next).orElse(null), "a list of invitations whose metadata.next "
+                + "link points to a further page", "a page_token in that link");
+        int length = token.codePointCount(0, token.length());
+        if (length > ConfluentCloud.MAX_PAGE_TOKEN_LENGTH) {
+            // Sent back, it would be refused (a 400, or the caller-side check in list) as if the caller had made it up.
+            throw new ProviderUnavailableException("Confluent Cloud returned a page_token of " + length + " characters, over "
+                    + "its own " + ConfluentCloud.MAX_PAGE_TOKEN_LENGTH + "-character limit, so the next page cannot be asked "
+                    + "for. Nothing is wrong with your request: this is a fault on Confluent's side or in a proxy between; "
+                    + "try again later, and report it if it persists.", ErrorDetails.of(ConfluentCloud.ID), null);
+        }
+        return Optional.of(token);
     }
 
     /**
