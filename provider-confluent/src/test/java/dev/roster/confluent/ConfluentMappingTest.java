@@ -296,6 +296,50 @@ class ConfluentMappingTest {
         }
 
         @Test
+        @DisplayName("reads every page for the address: a pending invitation on a later page wins over an expired one")
+        void laterPages() {
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(
+                    "\"https://api.confluent.cloud/iam/v2/invitations?email=ada%40example.com&page_token=p2\"",
+                    Payloads.invitation("i-old", "ada@example.com", "INVITE_STATUS_EXPIRED")))));
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).withQueryParam("page_token", equalTo("p2"))
+                    .willReturn(ok(Payloads.list(null, Payloads.invitation("i-new", "ada@example.com", "INVITE_STATUS_SENT")))));
+
+            assertThat(confluent.findByEmail("ada@example.com")).map(Invitation::id).contains("i-new");
+        }
+
+        @Test
+        @DisplayName("a page_token Confluent repeats makes the lookup fail, never a partial answer")
+        void repeatedToken() {
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(
+                    "\"https://api.confluent.cloud/iam/v2/invitations?page_token=again\"",
+                    Payloads.invitation("i-old", "ada@example.com", "INVITE_STATUS_EXPIRED")))));
+
+            assertThatThrownBy(() -> confluent.findByEmail("ada@example.com"))
+                    .isInstanceOf(ProviderUnavailableException.class)
+                    .hasMessageContaining("returned the page_token 'again' twice")
+                    .hasMessageContaining("stopped rather than answer from some of them");
+            assertThat(stub.requests()).hasSize(2);
+        }
+
+        @Test
+        @DisplayName("a lookup that runs past 20 pages for one address fails, never a partial answer")
+        void tooManyPages() {
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(
+                    "\"https://api.confluent.cloud/iam/v2/invitations?page_token=t1\"",
+                    Payloads.invitation("i-old", "ada@example.com", "INVITE_STATUS_EXPIRED")))));
+            for (int page = 1; page <= 20; page++) {
+                stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).withQueryParam("page_token", equalTo("t" + page))
+                        .willReturn(ok(Payloads.list("\"https://api.confluent.cloud/iam/v2/invitations?page_token=t"
+                                + (page + 1) + "\""))));
+            }
+
+            assertThatThrownBy(() -> confluent.findByEmail("ada@example.com"))
+                    .isInstanceOf(ProviderUnavailableException.class)
+                    .hasMessageContaining("still had more after 20 pages");
+            assertThat(stub.requests()).hasSize(20);
+        }
+
+        @Test
         @DisplayName("tries the lower-case address when Confluent finds nothing for the capitals")
         void lowerCaseFallback() {
             stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(null))));
