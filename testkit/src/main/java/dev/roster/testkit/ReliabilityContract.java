@@ -814,6 +814,17 @@ public abstract class ReliabilityContract {
                             "that every failure of the transport and the mapping is a RosterException, and a status the "
                                     + "adapter does not know after a create is an unknown outcome", null);
                 }
+                // Before the healed re-sends' failures: a duplicate can make a re-send fail too, and is the worse news.
+                Map<String, Integer> duplicated = new TreeMap<>(result.notExactlyOne());
+                duplicated.values().removeIf(count -> count < 2);
+                if (!duplicated.isEmpty()) {
+                    throw failure(did + ": afterwards the vendor holds, for these emails, these many invitations: "
+                                    + duplicated, "exactly one invitation per email: one invite call never leaves two",
+                            "that the adapter reads answers strictly (a 2xx without a list's data or an invitation's id is a "
+                                    + "ProviderUnavailableException, never an empty page) and that findByEmail finds a "
+                                    + "pending invitation, so core's lookup after an unknown outcome never mistakes a "
+                                    + "broken answer for 'not invited yet' and sends the create again", null);
+                }
                 if (!result.retriesFailed().isEmpty()) {
                     throw failure(did + ", then sending the failed invites again once the faults were gone failed: "
                             + first(result.retriesFailed()), "every invite to succeed once the network heals",
