@@ -86,7 +86,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       of all requests failed by a fault drawn at random ({@link SimulatedFault}: connection resets,
  *       lost, late and cut answers, 5xx and 429s, structurally wrong 2xx bodies, HTTP 999); every
  *       failure must be one a caller may retry, and once the failed invites are sent again on a healed
- *       network, the simulator must hold exactly one invitation per email.</li>
+ *       network, the simulator must hold exactly one invitation per email. While faults are injected
+ *       the simulator {@linkplain VendorSimulator#acceptDuplicateInvites accepts duplicate invites}
+ *       (a simulator of another vendor should honour that knob too), so a create sent again after a
+ *       lost answer shows as a second invitation rather than hiding behind the vendor's 409.</li>
  *   <li><b>Shared safely.</b> One provider used by 16 threads for 500 mixed operations each: no
  *       error, no invitation lost or duplicated.</li>
  *   <li><b>Rate limits as a pace.</b> With the simulator limited to 50 requests a second, 8 threads
