@@ -5,6 +5,7 @@ import dev.roster.ProviderUnavailableException;
 import dev.roster.RateLimitedException;
 import dev.roster.RetryPolicy;
 import dev.roster.RosterException;
+import dev.roster.spi.Redactor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -248,7 +249,13 @@ final class RetryingAttempts implements Attempts {
         String where = failure.httpStatus().isPresent()
                 ? "HTTP " + failure.httpStatus().getAsInt() + " (" + kind + ")"
                 : failure instanceof ProviderUnavailableException ? "I/O (no response)" : kind;
-        String cause = failure.getCause() != null ? ": " + failure.getCause().getClass().getSimpleName() : "";
+        String cause = failure.getCause() != null ? ": " + simpleName(Redactor.originalClassName(failure.getCause())) : "";
         return where + cause;
+    }
+
+    /** {@code java.net.ConnectException} as {@code ConnectException}; a nested class by its own name. */
+    private static String simpleName(String className) {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        return simple.substring(simple.lastIndexOf('$') + 1);
     }
 }

@@ -276,6 +276,23 @@ public final class Redactor {
         return copy(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
+    /**
+     * The fully qualified name of the class a failure was thrown as: for a copy made by
+     * {@link #redact(Throwable)}, the class it was copied from (the copy's own class is an internal
+     * detail); for any other failure, its own class. Lets code that reports failures (such as the
+     * attempt history of a retried call) name what really went wrong.
+     *
+     * @param failure the exception, a redacted copy or any other
+     * @return the original class's name, such as {@code java.net.ConnectException}
+     * @throws InvalidRequestException if the failure is null
+     */
+    public static String originalClassName(Throwable failure) {
+        if (failure == null) {
+            throw new InvalidRequestException("Redactor.originalClassName needs a failure; got null.");
+        }
+        return failure instanceof RedactedFailure ? ((RedactedFailure) failure).originalClass : failure.getClass().getName();
+    }
+
     private boolean reveals(Throwable t, Set<Throwable> seen) {
         if (t == null || !seen.add(t)) {
             return false;

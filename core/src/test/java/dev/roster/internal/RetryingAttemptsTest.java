@@ -98,6 +98,18 @@ class RetryingAttemptsTest {
         }
 
         @Test
+        @DisplayName("the attempt history names the class of the real failure, not the redacted copy adapters attach")
+        void historyNamesTheOriginalFailure() {
+            dev.roster.spi.Redactor redactor = dev.roster.spi.Redactor.of(List.of("sk-secret"));
+            RosterException lost = new ProviderUnavailableException("no answer", ErrorDetails.of("test"),
+                    redactor.redact(new java.net.ConnectException("refused")));
+            RosterException nested = new ProviderUnavailableException("no answer", ErrorDetails.of("test"),
+                    redactor.redact(new Enclosing.Timeout("slow")));
+            assertThat(RetryingAttempts.describe(lost)).isEqualTo("I/O (no response): ConnectException");
+            assertThat(RetryingAttempts.describe(nested)).isEqualTo("I/O (no response): Timeout");
+        }
+
+        @Test
         @DisplayName("a 2xx reported as any other error is not retried")
         void otherTwoHundreds() {
             RosterException odd = new dev.roster.RosterException("odd", ErrorDetails.of("test").withHttpStatus(200), null);
@@ -421,6 +433,17 @@ class RetryingAttemptsTest {
                     .isInstanceOf(RateLimitedException.class);
             assertThat(attempts.run("list", () -> "ok")).isEqualTo("ok");
             assertThat(waits).isEmpty();
+        }
+    }
+
+    /** Holds a nested failure class, whose simple name must not carry its enclosing class. */
+    static final class Enclosing {
+        static final class Timeout extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Timeout(String message) {
+                super(message);
+            }
         }
     }
 }

@@ -92,6 +92,17 @@ class RedactorTest {
         assertThat(redactor.redact((Throwable) null)).isNull();
     }
 
+    @Test
+    @DisplayName("tells the class a copy was made from, for every copy in the chain; other failures name their own class")
+    void originalClassName() {
+        Throwable copy = redactor.redact(new CarryingFailure("fine", new java.net.ConnectException("refused")));
+        assertThat(Redactor.originalClassName(copy)).isEqualTo(CarryingFailure.class.getName());
+        assertThat(Redactor.originalClassName(copy.getCause())).isEqualTo("java.net.ConnectException");
+        assertThat(Redactor.originalClassName(new IOException("plain"))).isEqualTo("java.io.IOException");
+        assertThatThrownBy(() -> Redactor.originalClassName(null)).isInstanceOf(dev.roster.InvalidRequestException.class)
+                .hasMessageContaining("failure");
+    }
+
     /** Like an HTTP client's exception: it carries its request's credentials in a field and an accessor. */
     private static final class CarryingFailure extends IllegalStateException {
         private final String authorization = "Bearer " + SECRET;

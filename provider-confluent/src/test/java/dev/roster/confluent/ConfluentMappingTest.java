@@ -19,6 +19,7 @@ import dev.roster.InvitationRequest;
 import dev.roster.InvitationStatus;
 import dev.roster.Page;
 import dev.roster.PageRequest;
+import dev.roster.ProviderUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -209,9 +210,9 @@ class ConfluentMappingTest {
         }
 
         @Test
-        @DisplayName("has no next cursor when next is null, absent, or has no page_token")
+        @DisplayName("has no next cursor when next is null, absent or empty")
         void lastPage() {
-            for (String next : new String[] {"null", null, "\"https://api.confluent.cloud/iam/v2/invitations?page_size=5\""}) {
+            for (String next : new String[] {"null", null, "\"\""}) {
                 stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(next, Payloads.invitation()))));
                 assertThat(confluent.list(PageRequest.first(5)).nextCursor()).as("next = %s", next).isEmpty();
             }
@@ -231,6 +232,26 @@ class ConfluentMappingTest {
                     .hasMessageContaining("256 characters").hasMessageContaining("at most 255")
                     .hasMessageContaining("Pass the nextCursor of a previous Confluent Cloud page unchanged");
             assertThat(stub.requests()).as("nothing more was sent").hasSize(1);
+        }
+
+        @Test
+        @DisplayName("blames Confluent, not the caller, for a page_token in its answer over its own 255-character limit")
+        void vendorTokenTooLong() {
+            String longest = "\ud83d\ude00".repeat(ConfluentCloud.MAX_PAGE_TOKEN_LENGTH);
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(
+                    "\"https://api.confluent.cloud/iam/v2/invitations?page_token=" + longest + "\"", Payloads.invitation()))));
+            assertThat(confluent.list(PageRequest.first(5)).nextCursor()).as("255 characters are Confluent's").contains(longest);
+
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(
+                    "\"https://api.confluent.cloud/iam/v2/invitations?page_token=" + "a".repeat(256) + "\"",
+                    Payloads.invitation()))));
+            assertThatThrownBy(() -> confluent.list(PageRequest.first(5)))
+                    .isInstanceOf(ProviderUnavailableException.class)
+                    .hasMessageContaining("Confluent Cloud returned a page_token of 256 characters, over its own 255")
+                    .hasMessageNotContaining("Pass the nextCursor");
+            assertThatThrownBy(() -> confluent.stream().count())
+                    .isInstanceOf(ProviderUnavailableException.class)
+                    .hasMessageContaining("page_token of 256 characters");
         }
 
         @Test
@@ -272,6 +293,50 @@ class ConfluentMappingTest {
 
             stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(null, older, newer))));
             assertThat(confluent.findByEmail("ada@example.com")).map(Invitation::id).contains("i-new");
+        }
+
+        @Test
+        @DisplayName("reads every page for the address: a pending invitation on a later page wins over an expired one")
+        void laterPages() {
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(
+                    "\"https://api.confluent.cloud/iam/v2/invitations?email=ada%40example.com&page_token=p2\"",
+                    Payloads.invitation("i-old", "ada@example.com", "INVITE_STATUS_EXPIRED")))));
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).withQueryParam("page_token", equalTo("p2"))
+                    .willReturn(ok(Payloads.list(null, Payloads.invitation("i-new", "ada@example.com", "INVITE_STATUS_SENT")))));
+
+            assertThat(confluent.findByEmail("ada@example.com")).map(Invitation::id).contains("i-new");
+        }
+
+        @Test
+        @DisplayName("a page_token Confluent repeats makes the lookup fail, never a partial answer")
+        void repeatedToken() {
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(
+                    "\"https://api.confluent.cloud/iam/v2/invitations?page_token=again\"",
+                    Payloads.invitation("i-old", "ada@example.com", "INVITE_STATUS_EXPIRED")))));
+
+            assertThatThrownBy(() -> confluent.findByEmail("ada@example.com"))
+                    .isInstanceOf(ProviderUnavailableException.class)
+                    .hasMessageContaining("returned the page_token 'again' twice")
+                    .hasMessageContaining("stopped rather than answer from some of them");
+            assertThat(stub.requests()).hasSize(2);
+        }
+
+        @Test
+        @DisplayName("a lookup that runs past 20 pages for one address fails, never a partial answer")
+        void tooManyPages() {
+            stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).willReturn(ok(Payloads.list(
+                    "\"https://api.confluent.cloud/iam/v2/invitations?page_token=t1\"",
+                    Payloads.invitation("i-old", "ada@example.com", "INVITE_STATUS_EXPIRED")))));
+            for (int page = 1; page <= 20; page++) {
+                stub.server().stubFor(get(urlPathEqualTo(COLLECTION)).withQueryParam("page_token", equalTo("t" + page))
+                        .willReturn(ok(Payloads.list("\"https://api.confluent.cloud/iam/v2/invitations?page_token=t"
+                                + (page + 1) + "\""))));
+            }
+
+            assertThatThrownBy(() -> confluent.findByEmail("ada@example.com"))
+                    .isInstanceOf(ProviderUnavailableException.class)
+                    .hasMessageContaining("still had more after 20 pages");
+            assertThat(stub.requests()).hasSize(20);
         }
 
         @Test

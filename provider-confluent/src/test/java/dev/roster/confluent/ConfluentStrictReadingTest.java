@@ -90,7 +90,12 @@ class ConfluentStrictReadingTest {
                 Arguments.of("204 No Content", aResponse().withStatus(204)),
                 Arguments.of("an item without email", okJson(Payloads.list(null,
                         Payloads.invitation().replace("\"email\":\"ada@example.com\",", "")))),
-                Arguments.of("a null item", okJson(Payloads.list(null, "null"))));
+                Arguments.of("a null item", okJson(Payloads.list(null, "null"))),
+                Arguments.of("a next link without a page_token", okJson(Payloads.list(
+                        "\"https://api.confluent.cloud/iam/v2/invitations?page_size=5\"", Payloads.invitation()))),
+                Arguments.of("a next link with an empty page_token", okJson(Payloads.list(
+                        "\"https://api.confluent.cloud/iam/v2/invitations?page_token=&page_size=5\"", Payloads.invitation()))),
+                Arguments.of("a next link that is not a URL", okJson(Payloads.list("\"more\"", Payloads.invitation()))));
     }
 
     @ParameterizedTest(name = "{0}")

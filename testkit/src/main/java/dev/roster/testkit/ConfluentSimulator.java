@@ -483,7 +483,7 @@ public final class ConfluentSimulator extends VendorSimulator {
             if (member) {
                 return error(409, "resource_already_exists", "User Already Exists", "User already exists in the organization");
             }
-            if (pending != null) {
+            if (pending != null && !acceptsDuplicateInvites()) {
                 return error(409, "resource_already_exists", "Invitation Already Exists",
                         "An invitation for " + email + " is already pending (" + pending.id + "); delete it to send a new one")
                         .withHeader("Location", self(pending.id));

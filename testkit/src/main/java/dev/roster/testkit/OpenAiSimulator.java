@@ -351,7 +351,9 @@ public final class OpenAiSimulator extends VendorSimulator {
         OpenAiInviteStore.Invite created;
         synchronized (lock) {
             Optional<OpenAiInviteStore.Refusal> refusal = store.refusalFor(email.asText());
-            if (refusal.isPresent()) {
+            boolean duplicateAccepted = acceptsDuplicateInvites()
+                    && refusal.filter(OpenAiInviteStore.Refusal.PENDING_INVITE_EXISTS::equals).isPresent();
+            if (refusal.isPresent() && !duplicateAccepted) {
                 return refusal.get() == OpenAiInviteStore.Refusal.ALREADY_MEMBER
                         ? error(409, "This user is already a member of the organization.", "email", CODE_ALREADY_MEMBER)
                         : error(409, "An invite for this email address is already pending in this organization.", "email",

@@ -86,7 +86,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       of all requests failed by a fault drawn at random ({@link SimulatedFault}: connection resets,
  *       lost, late and cut answers, 5xx and 429s, structurally wrong 2xx bodies, HTTP 999); every
  *       failure must be one a caller may retry, and once the failed invites are sent again on a healed
- *       network, the simulator must hold exactly one invitation per email.</li>
+ *       network, the simulator must hold exactly one invitation per email. While faults are injected
+ *       the simulator {@linkplain VendorSimulator#acceptDuplicateInvites accepts duplicate invites}
+ *       (a simulator of another vendor should honour that knob too), so a create sent again after a
+ *       lost answer shows as a second invitation rather than hiding behind the vendor's 409.</li>
  *   <li><b>Shared safely.</b> One provider used by 16 threads for 500 mixed operations each: no
  *       error, no invitation lost or duplicated.</li>
  *   <li><b>Rate limits as a pace.</b> With the simulator limited to 50 requests a second, 8 threads
@@ -813,6 +816,17 @@ public abstract class ReliabilityContract {
                                     + "under faults (the outcome is unknown, or the vendor asked to wait)",
                             "that every failure of the transport and the mapping is a RosterException, and a status the "
                                     + "adapter does not know after a create is an unknown outcome", null);
+                }
+                // Before the healed re-sends' failures: a duplicate can make a re-send fail too, and is the worse news.
+                Map<String, Integer> duplicated = new TreeMap<>(result.notExactlyOne());
+                duplicated.values().removeIf(count -> count < 2);
+                if (!duplicated.isEmpty()) {
+                    throw failure(did + ": afterwards the vendor holds, for these emails, these many invitations: "
+                                    + duplicated, "exactly one invitation per email: one invite call never leaves two",
+                            "that the adapter reads answers strictly (a 2xx without a list's data or an invitation's id is a "
+                                    + "ProviderUnavailableException, never an empty page) and that findByEmail finds a "
+                                    + "pending invitation, so core's lookup after an unknown outcome never mistakes a "
+                                    + "broken answer for 'not invited yet' and sends the create again", null);
                 }
                 if (!result.retriesFailed().isEmpty()) {
                     throw failure(did + ", then sending the failed invites again once the faults were gone failed: "

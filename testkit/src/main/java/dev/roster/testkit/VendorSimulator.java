@@ -92,6 +92,7 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
     private volatile Duration slowResponseDelay = Duration.ofSeconds(3);
     private volatile Duration retryAfter = Duration.ofSeconds(1);
     private volatile int requestsPerSecond;
+    private volatile boolean acceptDuplicateInvites;
     private volatile OpenApiValidation contract;
     /** Faults drawn at random for requests no planned fault takes, or null. */
     private volatile RandomFaults randomFaults;
@@ -291,6 +292,7 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
         slowResponseDelay = Duration.ofSeconds(3);
         retryAfter = Duration.ofSeconds(1);
         requestsPerSecond = 0;
+        acceptDuplicateInvites = false;
         received.set(0);
         answered.clear();
         watchers.clear();
@@ -587,6 +589,31 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
     public VendorSimulator rateLimit(int limit) {
         this.requestsPerSecond = limit;
         return this;
+    }
+
+    /**
+     * Whether a create for an email that already has a pending invitation makes a second one. Off
+     * by default, which is what both vendors document: a 409. On, a create the vendor already acted
+     * on (its answer lost) really leaves two invitations when it is sent again, so a test can observe
+     * a duplicate instead of the vendor hiding it; {@link ReliabilityContract}'s random-fault soak
+     * turns it on. A member's email is refused as before. Cleared by {@link #reset()}.
+     *
+     * @param accept true to create a second pending invitation for the same email
+     * @return this simulator
+     */
+    public VendorSimulator acceptDuplicateInvites(boolean accept) {
+        this.acceptDuplicateInvites = accept;
+        return this;
+    }
+
+    /**
+     * Whether {@link #acceptDuplicateInvites(boolean)} is on: a subclass's create then skips its
+     * "already pending" refusal.
+     *
+     * @return true if a second pending invitation for one email is created
+     */
+    protected boolean acceptsDuplicateInvites() {
+        return acceptDuplicateInvites;
     }
 
     private VendorSimulator plan(int count, SimulatedFault fault, Optional<String> method) {

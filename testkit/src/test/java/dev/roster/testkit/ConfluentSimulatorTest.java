@@ -94,6 +94,21 @@ class ConfluentSimulatorTest {
         }
 
         @Test
+        @DisplayName("creates a second pending invitation for one address when told to accept duplicates, a member still 409")
+        void duplicates() throws Exception {
+            confluent.acceptDuplicateInvites(true);
+            String id = create("Ada@Example.com").json().get("id").asText();
+
+            Reply again = create("ada@example.com");
+
+            assertThat(again.status).isEqualTo(201);
+            assertThat(again.json().get("id").asText()).isNotEqualTo(id);
+            assertThat(confluent.invitationsCreatedByEmail()).containsEntry("ada@example.com", 2);
+            confluent.addMember("grace@example.com");
+            assertThat(create("grace@example.com").status).isEqualTo(409);
+        }
+
+        @Test
         @DisplayName("answers 409 'User already exists in the organization' for a member")
         void member() throws Exception {
             String id = create("ada@example.com").json().get("id").asText();

@@ -93,6 +93,22 @@ class OpenAiSimulatorTest {
     }
 
     @Test
+    @DisplayName("creates a second pending invite for one email when told to accept duplicates, until reset")
+    void duplicates() throws Exception {
+        OPENAI.acceptDuplicateInvites(true);
+        String first = send("POST", "/organization/invites", "{\"email\":\"dup@example.com\",\"role\":\"reader\"}").body.path("id").asText();
+        Reply second = send("POST", "/organization/invites", "{\"email\":\"DUP@example.com\",\"role\":\"reader\"}");
+        assertThat(second.status).isEqualTo(200);
+        assertThat(second.body.path("id").asText()).isNotEqualTo(first);
+        assertThat(OPENAI.invitationsCreatedByEmail()).containsEntry("dup@example.com", 2);
+
+        OPENAI.reset();
+        send("POST", "/organization/invites", "{\"email\":\"dup@example.com\",\"role\":\"reader\"}");
+        assertThat(send("POST", "/organization/invites", "{\"email\":\"dup@example.com\",\"role\":\"reader\"}").status)
+                .as("the vendor's documented 409 after reset").isEqualTo(409);
+    }
+
+    @Test
     @DisplayName("rejects bodies the contract does not allow")
     void badBodies() throws Exception {
         OPENAI.deliberately("missing required properties \\(\\[\"role\"\\]\\) \\| request body: \\{\"email\":\"d@example.com\"\\}$",

@@ -56,7 +56,11 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
 
     private static final ProviderInfo INFO = new ProviderInfo(ConfluentCloud.ID, ConfluentCloud.DISPLAY_NAME, CAPABILITIES);
 
-    /** The most pages {@link #findByEmail} reads for one address (each holds up to 100 invitations). */
+    /**
+     * The most pages {@link #findByEmail} reads for one address (each holds up to 100 invitations):
+     * a guard against a vendor or proxy that sends new page tokens forever, since the lookup runs
+     * inside an invite's recovery. Reaching it is an error, never a partial answer.
+     */
     private static final int MAX_EMAIL_PAGES = 20;
 
     private static final Comparator<Invitation> OLDEST_FIRST =
@@ -119,8 +123,9 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
 
     /**
      * A cursor as Confluent's {@code page_token}: at most {@value ConfluentCloud#MAX_PAGE_TOKEN_LENGTH}
-     * characters, as its spec says. Anything longer cannot have come from a Confluent page, and would
-     * only earn a 400; it is refused before any request, saying what to do.
+     * characters, as its spec says. Anything longer cannot have come from a Confluent page (the mapper
+     * refuses a longer token in Confluent's answer as unreadable, so {@code stream()} never passes one
+     * back), and would only earn a 400; it is refused before any request, saying what to do.
      */
     private static String pageToken(String cursor) {
         int length = cursor.codePointCount(0, cursor.length());
@@ -170,22 +175,43 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
         return pending.isPresent() ? pending : matches.stream().max(OLDEST_FIRST);
     }
 
+    /**
+     * Every invitation Confluent holds for the address, all pages of them. A page token seen before
+     * or more than {@value #MAX_EMAIL_PAGES} pages would make a partial answer (an expired
+     * invitation while a pending one sits on a later page, which turns an idempotent re-invite into
+     * a second invitation or a conflict): the answer is unreadable instead, as core's pagination
+     * treats a repeated cursor.
+     */
     private List<Invitation> byEmail(String email) {
         List<Invitation> matches = new ArrayList<>();
         Set<String> seenTokens = new HashSet<>();
         String encodedEmail = QueryValues.encode(email);
         Optional<String> token = Optional.empty();
-        for (int pages = 0; pages < MAX_EMAIL_PAGES; pages++) {
+        for (int pages = 1; ; pages++) {
             String encodedToken = token.map(QueryValues::encode).orElse(null);
             Page<Invitation> page = read("look up invitations by email",
                     () -> api.list(CAPABILITIES.maxPageSize(), encodedToken, encodedEmail, null), InvitationMapper::page);
             page.items().stream().filter(i -> InputRules.sameEmail(i.email(), email)).forEach(matches::add);
             token = page.nextCursor();
-            if (token.isEmpty() || !seenTokens.add(token.get())) {
-                break;
+            if (token.isEmpty()) {
+                return matches;
+            }
+            if (!seenTokens.add(token.get())) {
+                throw incompleteLookup("returned the page_token " + InputRules.quote(token.get()) + " twice, so its pages "
+                        + "would never end");
+            }
+            if (pages == MAX_EMAIL_PAGES) {
+                throw incompleteLookup("still had more after " + MAX_EMAIL_PAGES + " pages of " + CAPABILITIES.maxPageSize()
+                        + " invitations for one address, far more than one address can hold");
             }
         }
-        return matches;
+    }
+
+    private static ProviderUnavailableException incompleteLookup(String what) {
+        return new ProviderUnavailableException("Could not look up invitations by email: Confluent Cloud " + what + ". Roster "
+                + "stopped rather than answer from some of them (a pending invitation may be on a page not read). This is "
+                + "a fault on Confluent's side or in a proxy between; try again later, and report it if it persists.",
+                ErrorDetails.of(ConfluentCloud.ID), null);
     }
 
     /** Nothing to shut down on Java 17: the JDK's HttpClient releases its connections once unreachable. */

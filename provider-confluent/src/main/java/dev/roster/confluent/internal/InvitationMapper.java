@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns Confluent's invitation JSON into Roster's {@link Invitation} without losing anything:
@@ -86,8 +87,9 @@ final class InvitationMapper {
      *
      * @param wire the vendor's list, or null for an empty body
      * @return the page
-     * @throws ProviderUnavailableException if the list, its data or its metadata is missing, or an item
-     *     is not an invitation
+     * @throws ProviderUnavailableException if the list, its data or its metadata is missing, an item
+     *     is not an invitation, or a {@code metadata.next} link holds no {@code page_token} or one
+     *     longer than Confluent's own limit
      */
     static Page<Invitation> page(Wire.InvitationList wire) {
         Wire.InvitationList read = require(wire, "a list of invitations", "a body");
@@ -97,7 +99,31 @@ final class InvitationMapper {
         for (Wire.Invitation item : data) {
             items.add(invitation(item));
         }
-        return new Page<>(items, QueryValues.pageToken(meta.next()));
+        return new Page<>(items, nextToken(meta.next()));
+    }
+
+    /**
+     * The {@code page_token} of a {@code metadata.next} link. No link (null or blank) is the last
+     * page; a link without a usable token (none, an empty one, or one over Confluent's own
+     * {@value ConfluentCloud#MAX_PAGE_TOKEN_LENGTH}-character limit, which could not be sent back)
+     * does not say where the next page is, so the answer is unreadable rather than a silent last page
+     * that would hide the rest, or a cursor that would later be blamed on the caller.
+     */
+    private static Optional<String> nextToken(String next) {
+        if (next == null || next.isBlank()) {
+            return Optional.empty();
+        }
+        String token = require(QueryValues.pageToken(next).orElse(null), "a list of invitations whose metadata.next "
+                + "link points to a further page", "a page_token in that link");
+        int length = token.codePointCount(0, token.length());
+        if (length > ConfluentCloud.MAX_PAGE_TOKEN_LENGTH) {
+            // Sent back, it would be refused (a 400, or the caller-side check in list) as if the caller had made it up.
+            throw new ProviderUnavailableException("Confluent Cloud returned a page_token of " + length + " characters, over "
+                    + "its own " + ConfluentCloud.MAX_PAGE_TOKEN_LENGTH + "-character limit, so the next page cannot be asked "
+                    + "for. Nothing is wrong with your request: this is a fault on Confluent's side or in a proxy between; "
+                    + "try again later, and report it if it persists.", ErrorDetails.of(ConfluentCloud.ID), null);
+        }
+        return Optional.of(token);
     }
 
     /**

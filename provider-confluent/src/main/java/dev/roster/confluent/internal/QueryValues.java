@@ -36,7 +36,8 @@ final class QueryValues {
      * elsewhere.
      *
      * @param next the link, a full URL; null or blank on the last page
-     * @return the token, or empty if there is no next page (no link, or a link without a token)
+     * @return the token, or empty if there is none (no link, or a link without a token or with an
+     *     empty one; the caller decides whether that is the last page or an unreadable answer)
      */
     static Optional<String> pageToken(String next) {
         if (next == null || next.isBlank()) {
