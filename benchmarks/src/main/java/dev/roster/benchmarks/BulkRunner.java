@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -27,6 +29,8 @@ public final class BulkRunner {
     private static final int INVITES = 1000;
     private static final int THREADS = 8;
     private static final int RATE = 200;
+    /** A client that has not finished by then is reported as such, so one stuck client cannot stall the run. */
+    private static final long DEADLINE_SECONDS = 60;
 
     private BulkRunner() {}
 
@@ -56,9 +60,10 @@ public final class BulkRunner {
                     JsonNode stats = server.stats(o.tenant);
                     long requests = stats.get("requests").asLong();
                     long throttled = stats.get("throttled").asLong();
-                    md.append(Results.f("| %s | %s | %,d | %s | %.2f s | %s | %,d | %,d | %.1f%% | %,d | %,d |%n",
+                    md.append(Results.f("| %s | %s | %,d | %s | %s | %s | %,d | %,d | %.1f%% | %,d | %,d |%n",
                             limiter, client.equals("roster") ? "Roster" : "openai-java", o.done, o.failures(),
-                            o.seconds, limiter.equals("none") ? "(no limit)" : Results.ratio(o.seconds, bound),
+                            o.wall(), limiter.equals("none") ? "(no limit)"
+                                    : Results.ratio(o.seconds, bound) + (o.done < INVITES ? " (gave up on some)" : ""),
                             requests, throttled, requests == 0 ? 0.0 : 100.0 * throttled / requests,
                             stats.get("created").asLong(), stats.get("duplicates").asLong()));
                 }
@@ -69,7 +74,11 @@ public final class BulkRunner {
         System.exit(0);
     }
 
-    private record Outcome(String tenant, int done, Map<String, Integer> failureCounts, double seconds) {
+    private record Outcome(String tenant, int done, Map<String, Integer> failureCounts, double seconds, boolean timedOut) {
+        String wall() {
+            return timedOut ? Results.f("> %d s (stopped)", DEADLINE_SECONDS) : Results.f("%.2f s", seconds);
+        }
+
         String failures() {
             if (failureCounts.isEmpty()) {
                 return "0";
@@ -90,6 +99,7 @@ public final class BulkRunner {
                 : email -> sdk.admin().organization().invites().create(InviteCreateParams.builder()
                         .email(email).role(InviteCreateParams.Role.READER).build());
         AtomicInteger done = new AtomicInteger();
+        boolean timedOut = false;
         Map<String, Integer> failures = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long start = System.nanoTime();
@@ -106,18 +116,26 @@ public final class BulkRunner {
                     }
                 });
             }
+            long deadline = start + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
             for (Future<?> future : futures) {
-                future.get();
+                try {
+                    future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    timedOut = true;
+                    break;
+                }
             }
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        System.err.println(Results.f("bulk %s %s %s: %d done, %s failed, %.2f s%s", tag, client, limiter, done.get(), failures, seconds,
+                timedOut ? " (stopped at the deadline)" : ""));
         if (roster != null) {
             roster.close();
         } else {
             sdk.close();
         }
-        return new Outcome(tenant, done.get(), failures, seconds);
+        return new Outcome(tenant, done.get(), failures, seconds, timedOut);
     }
 }

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The loopback server every benchmark talks to: the JDK's {@code HttpServer} on 127.0.0.1 only, a fixed
  * pool of threads, answers rendered once per tenant and kept as {@code byte[]}. It speaks enough of
  * OpenAI's {@code /v1/organization/invites} and Confluent's {@code /iam/v2/invitations} for find, list,
- * create and a rate limit (429 with {@code Retry-After}); {@code GET /__stats[/tenant]} reports what it
+ * create and a rate limit (429 with {@code Retry-After} and OpenAI's {@code retry-after-ms}); {@code GET /__stats[/tenant]} reports what it
  * received, and the CPU time it spent, so its own cost can be reported beside the clients'.
  *
  * <p>Run it as a process of its own ({@link #main}), so that its allocations and threads do not count
@@ -156,9 +156,11 @@ public final class LoopbackServer implements AutoCloseable {
             long waitNanos = tenant.limiter.tryAcquire();
             if (waitNanos > 0) {
                 tenant.throttled.incrementAndGet();
-                // Retry-After is whole seconds; like Roster's simulators, never below 1.
-                long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+                // As OpenAI does: retry-after-ms says the wait exactly (rounded up to a millisecond),
+                // Retry-After in whole seconds, rounded up, so never below 1.
+                long seconds = (waitNanos + 999_999_999L) / 1_000_000_000L;
                 exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
+                exchange.getResponseHeaders().set("retry-after-ms", Long.toString((waitNanos + 999_999L) / 1_000_000L));
                 send(exchange, 429, OPENAI_THROTTLED);
                 return;
             }
