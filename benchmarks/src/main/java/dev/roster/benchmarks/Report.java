@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes the results section of {@code benchmarks/README.md}: everything after the marker line is
@@ -26,33 +29,40 @@ public final class Report {
     /**
      * Rewrites the README's results section.
      *
-     * @param args the README, JMH's JSON results, the results folder, then the header lines (date,
-     *     machine, commit, load, duration), each one argument
+     * @param args the README, JMH's JSON result files (one per round, comma-separated), the results
+     *     folder, then the header lines (run, machine, commit, load), each one argument
      * @throws IOException if a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
         Path readme = Path.of(args[0]);
-        JsonNode jmh = new ObjectMapper().readTree(Files.readAllBytes(Path.of(args[1])));
         Path results = Path.of(args[2]);
-        Map<String, Figures> figures = new HashMap<>();
-        for (JsonNode run : jmh) {
-            String name = run.get("benchmark").asText();
-            name = name.substring("dev.roster.benchmarks.".length());
-            JsonNode primary = run.get("primaryMetric");
-            JsonNode percentiles = primary.get("scorePercentiles");
-            JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score");
-            int samples = 0;
-            for (JsonNode fork : primary.path("rawDataHistogram")) {
-                for (JsonNode iteration : fork) {
-                    for (JsonNode bin : iteration) {
-                        samples += bin.get(1).asInt();
+        // One JMH result file per round; each figure is the median over the rounds.
+        Map<String, List<Figures>> rounds = new TreeMap<>();
+        for (String file : args[1].split(",")) {
+            JsonNode jmh = new ObjectMapper().readTree(Files.readAllBytes(Path.of(file)));
+            for (JsonNode run : jmh) {
+                String name = run.get("benchmark").asText().substring("dev.roster.benchmarks.".length());
+                JsonNode primary = run.get("primaryMetric");
+                JsonNode percentiles = primary.get("scorePercentiles");
+                JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score");
+                int samples = 0;
+                for (JsonNode fork : primary.path("rawDataHistogram")) {
+                    for (JsonNode iteration : fork) {
+                        for (JsonNode bin : iteration) {
+                            samples += bin.get(1).asInt();
+                        }
                     }
                 }
+                rounds.computeIfAbsent(name, k -> new ArrayList<>()).add(new Figures(percentiles.get("50.0").asDouble(),
+                        percentiles.get("99.0").asDouble(), primary.get("score").asDouble(), primary.get("scoreError").asDouble(),
+                        alloc.isMissingNode() ? Double.NaN : alloc.asDouble(), samples));
             }
-            figures.put(name, new Figures(percentiles.get("50.0").asDouble(), percentiles.get("99.0").asDouble(),
-                    primary.get("score").asDouble(), primary.get("scoreError").asDouble(),
-                    alloc.isMissingNode() ? Double.NaN : alloc.asDouble(), samples));
         }
+        Map<String, Figures> figures = new HashMap<>();
+        rounds.forEach((name, list) -> figures.put(name, new Figures(
+                Results.median(list.stream().map(Figures::p50).toList()), Results.median(list.stream().map(Figures::p99).toList()),
+                Results.median(list.stream().map(Figures::mean).toList()), Results.median(list.stream().map(Figures::error).toList()),
+                Results.median(list.stream().map(Figures::alloc).toList()), list.stream().mapToInt(Figures::samples).sum())));
         StringBuilder md = new StringBuilder(MARKER).append("\n\n## Results\n\n");
         for (int i = 3; i < args.length; i++) {
             md.append("- ").append(args[i]).append('\n');
@@ -60,7 +70,7 @@ public final class Report {
         md.append('\n');
         perCall(md, "OpenAI", "OpenAiCalls", figures, true);
         perCall(md, "Confluent", "ConfluentCalls", figures, false);
-        noise(md, figures);
+        noise(md, rounds);
         for (String fragment : new String[] {"stream.md", "bulk.md", "coldstart.md", "reinvite.md", "server.md"}) {
             Path file = results.resolve(fragment);
             if (Files.exists(file)) {
@@ -114,11 +124,19 @@ public final class Report {
         return Results.f("%.0f µs · %.0f µs · %.1f KB", x.p50(), x.p99(), x.alloc() / 1000);
     }
 
-    private static void noise(StringBuilder md, Map<String, Figures> f) {
-        md.append("Noise: JMH's 99.9% error of the mean, as a share of the mean, per benchmark: ");
-        f.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> md.append(Results.f("%s ±%.0f%% (%,d samples); ",
-                e.getKey(), 100 * e.getValue().error() / e.getValue().mean(), e.getValue().samples())));
-        md.setLength(md.length() - 2);
-        md.append(".\n\n");
+    private static void noise(StringBuilder md, Map<String, List<Figures>> rounds) {
+        int count = rounds.values().stream().mapToInt(List::size).max().orElse(0);
+        md.append(Results.f("Noise, per benchmark over %d interleaved round(s): the spread of p50 across rounds (min–max, as a "
+                + "share of the median) and JMH's 99.9%% error of the mean (median over rounds, as a share of the mean):%n%n", count));
+        md.append("| benchmark | p50 spread across rounds | JMH error of the mean | samples |\n|---|---:|---:|---:|\n");
+        rounds.forEach((name, list) -> {
+            double median = Results.median(list.stream().map(Figures::p50).toList());
+            double min = list.stream().mapToDouble(Figures::p50).min().orElse(0);
+            double max = list.stream().mapToDouble(Figures::p50).max().orElse(0);
+            double error = Results.median(list.stream().map(x -> x.error() / x.mean()).toList());
+            md.append(Results.f("| %s | %.0f%%–%.0f%% | ±%.0f%% | %,d |%n", name, 100 * min / median, 100 * max / median, 100 * error,
+                    list.stream().mapToInt(Figures::samples).sum()));
+        });
+        md.append('\n');
     }
 }
