@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * One organisation on the loopback server, named by the first path segment of a request:
  * {@code <kind>_<limiter>_<seed>_<tag>}. Kind {@code s} is static (its answers are rendered once and
  * cached; it takes no creates), kind {@code m} is mutable (it takes creates, refusing a second pending
- * invitation for an address with 409, as OpenAI does). Limiter: {@code none}, {@code bursty} or
+ * invitation for an address with 409, as OpenAI does). Limiter: {@code none}, {@code bursty}, {@code shut} or
  * {@code strict} (see {@link RateLimiter}). Seed: how many pending invitations it starts with, in
  * creation order (oldest first, as Roster's simulators list them). Tag: anything, to make a fresh one.
  */
@@ -53,7 +53,7 @@ final class Tenant {
     static Tenant parse(String name) {
         String[] parts = name.split("_", 4);
         if (parts.length != 4 || !(parts[0].equals("s") || parts[0].equals("m"))) {
-            throw new IllegalArgumentException("tenant names are <s|m>_<none|bursty|strict>_<seed>_<tag>, not " + name);
+            throw new IllegalArgumentException("tenant names are <s|m>_<none|bursty|strict|shut>_<seed>_<tag>, not " + name);
         }
         return new Tenant(name, parts[0].equals("m"), RateLimiter.named(parts[1]), Integer.parseInt(parts[2]));
     }
