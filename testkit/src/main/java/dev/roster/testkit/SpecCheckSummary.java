@@ -48,11 +48,17 @@ public final class SpecCheckSummary implements TestExecutionListener {
     }
 
     static String line(UncheckedExchanges.Summary summary) {
-        return "[INFO] Roster testkit: " + summary.exchanges() + " simulated HTTP exchange"
+        return "[INFO] Roster testkit, in " + moduleName() + ": " + summary.exchanges() + " simulated HTTP exchange"
                 + (summary.exchanges() == 1 ? " was" : "s were") + " NOT checked against the vendors' OpenAPI specs ("
                 + String.join(", ", summary.specFiles()) + "): no specs folder is set. To check them, run with -D"
                 + VendorSpecs.PROPERTY + "=/absolute/path/to/specs or " + VendorSpecs.ENVIRONMENT_VARIABLE
                 + " (the README's \"Running the tests\" says where each file comes from).";
+    }
+
+    /** The folder the tests run in: under Maven, the module's own, so each module's line says whose it is. */
+    private static String moduleName() {
+        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath().getFileName();
+        return here == null ? "this module" : here.toString();
     }
 
     private static void toProcessStandardError(String line) {

@@ -150,7 +150,7 @@ class VendorSpecsTest {
             summary.testPlanExecutionFinished(null);
 
             assertThat(printed).singleElement().asString()
-                    .contains("2 simulated HTTP exchanges were NOT checked")
+                    .contains("Roster testkit, in testkit: 2 simulated HTTP exchanges were NOT checked")
                     .contains(ConfluentSimulator.SPEC_FILE + ", " + OpenAiSimulator.SPEC_FILE)
                     .contains("-D" + VendorSpecs.PROPERTY + "=/absolute/path/to/specs")
                     .contains(VendorSpecs.ENVIRONMENT_VARIABLE)
