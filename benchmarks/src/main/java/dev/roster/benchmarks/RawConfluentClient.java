@@ -2,18 +2,10 @@ package dev.roster.benchmarks;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -58,59 +50,25 @@ final class RawConfluentClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-    private final ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final RawJsonHttp json;
     private final String invitations;
-    private final String authorization;
 
     RawConfluentClient(String root, String key, String secret) {
         this.invitations = root + "/iam/v2/invitations";
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        this.json = new RawJsonHttp("Basic " + Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8)));
     }
 
     Optional<Invitation> find(String id) {
-        HttpResponse<byte[]> response = get(invitations + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+        HttpResponse<byte[]> response = json.get(invitations + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
-        return Optional.of(read(response, Invitation.class));
+        return Optional.of(json.read(response, Invitation.class));
     }
 
     InvitationList list(int pageSize, String pageToken) {
         String uri = invitations + "?page_size=" + pageSize
                 + (pageToken == null ? "" : "&page_token=" + URLEncoder.encode(pageToken, StandardCharsets.UTF_8));
-        return read(get(uri), InvitationList.class);
-    }
-
-    private HttpResponse<byte[]> get(String uri) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", authorization)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(HttpResponse<byte[]> response, Class<T> type) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + " from " + response.uri().getPath());
-        }
-        try {
-            return mapper.readValue(response.body(), type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json.read(json.get(uri), InvitationList.class);
     }
 }
