@@ -66,10 +66,11 @@ public final class StandingInvitation {
     /**
      * The invitation that stands for an address among those listed, consuming the stream only as
      * far as needed: the first pending match ends the search, since a vendor holds at most one
-     * pending invitation per address (both OpenAI and Confluent refuse a second with a 409). Should
-     * a vendor hold two, the first one listed is returned: any pending invitation serves an
-     * idempotent invite, and reading on would cost every remaining page. Without a pending match
-     * every invitation is read and the rule picks among the matches.
+     * pending invitation per address (a second invite for it is refused, and core answers that
+     * refusal with the pending one). Should a vendor hold two, the first one listed is returned: any
+     * pending invitation serves an idempotent invite, and reading on would cost every remaining page.
+     * Without a pending match every invitation is read and the rule picks among the matches, so the
+     * answer never depends on the vendor's order.
      *
      * @param invitations the candidates, in the vendor's order; not closed here
      * @param email the address, compared trimmed and ignoring case
