@@ -1,6 +1,5 @@
 package dev.roster;
 
-import dev.roster.internal.EmailLookup;
 import dev.roster.internal.Pagination;
 import dev.roster.spi.InputRules;
 import java.util.Optional;
@@ -106,7 +105,8 @@ public interface InvitationProvider extends AutoCloseable {
 
     /**
      * The invitation for an email address, compared case-insensitively: the pending one if there is
-     * one, otherwise the most recently created. This default scans {@link #stream()}; adapters
+     * one, otherwise the most recently created, as {@link StandingInvitation} rules. This default
+     * scans {@link #stream()} and stops at the first pending match; adapters
      * override it where the vendor can filter by email on its side, and must keep that choice: core's
      * idempotent {@link #invite} answers a duplicate with the pending invitation this finds, so an
      * older expired one returned instead turns a re-invite into a {@link ConflictException}.
@@ -118,7 +118,7 @@ public interface InvitationProvider extends AutoCloseable {
     default Optional<Invitation> findByEmail(String email) {
         String wanted = InputRules.email(email);
         try (Stream<Invitation> all = stream()) {
-            return EmailLookup.bestMatch(all, wanted);
+            return StandingInvitation.in(all, wanted);
         }
     }
 

@@ -275,6 +275,7 @@ class NullArgumentsTest {
         SAMPLES.put(Invitation.class, () -> invitation);
         SAMPLES.put(InvitationProvider.class, Quiet::new);
         SAMPLES.put(Redactor.class, () -> Redactor.of(List.of("s3cret-value")));
+        SAMPLES.put(Stream.class, Stream::empty);
     }
 
     /** A valid value for a parameter; strings by what the parameter is for. */

@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The loopback server every benchmark talks to: the JDK's {@code HttpServer} on 127.0.0.1 only, a fixed
  * pool of threads, answers rendered once per tenant and kept as {@code byte[]}. It speaks enough of
- * OpenAI's {@code /v1/organization/invites} and Confluent's {@code /iam/v2/invitations} for find, list,
- * create and a rate limit (429 with {@code Retry-After} and OpenAI's {@code retry-after-ms}); {@code GET /__stats[/tenant]} reports what it
+ * OpenAI's {@code /v1/organization/invites} and Confluent's {@code /iam/v2/invitations} for find, list
+ * (Confluent's exact-match {@code email} filter included), create (409 for an address with a pending
+ * invitation; Confluent's names it in {@code Location}) and a rate limit (429 with {@code Retry-After} and OpenAI's {@code retry-after-ms}); {@code GET /__stats[/tenant]} reports what it
  * received, and the CPU time it spent, so its own cost can be reported beside the clients'.
  *
  * <p>Run it as a process of its own ({@link #main}), so that its allocations and threads do not count
@@ -212,12 +213,26 @@ public final class LoopbackServer implements AutoCloseable {
             int size = Integer.parseInt(query.getOrDefault("page_size", "10"));
             String token = query.get("page_token");
             int from = token == null ? 0 : Integer.parseInt(token.substring("tok".length()));
-            if (size < 1 || size > 100 || query.containsKey("email")) {
-                // The benchmarks never filter by email at Confluent; a request that does is a mistake here.
+            if (size < 1 || size > 100) {
                 send(exchange, 400, CONFLUENT_NOT_FOUND);
                 return;
             }
-            send(exchange, 200, tenant.confluentList(size, from, root));
+            String email = query.get("email");
+            send(exchange, 200, email != null ? tenant.confluentListByEmail(email, size, root) : tenant.confluentList(size, from, root));
+        } else if (rest.isEmpty() && method.equals("POST") && tenant.mutable) {
+            JsonNode body = mapper.readTree(exchange.getRequestBody());
+            JsonNode email = body == null ? null : body.get("email");
+            if (email == null || !email.isTextual()) {
+                send(exchange, 422, CONFLUENT_NOT_FOUND);
+                return;
+            }
+            Integer created = tenant.createIndex(email.asText());
+            // As Roster's ConfluentSimulator does: a 409 for a pending address names that invitation in Location.
+            int index = created != null ? created : tenant.pendingIndex(email.asText());
+            String id = Tenant.confluentId(index);
+            exchange.getResponseHeaders().set("Location", root + CONFLUENT_INVITATIONS + "/" + id);
+            send(exchange, created != null ? 201 : 409, created != null ? tenant.confluentFind(id, root) : json(
+                    "{\"errors\":[{\"id\":\"bench\",\"status\":\"409\",\"code\":\"resource_already_exists\",\"title\":\"Invitation Already Exists\",\"detail\":\"An invitation for this email is already pending\"}]}"));
         } else if (rest.startsWith("/") && method.equals("GET")) {
             tenant.finds.incrementAndGet();
             byte[] found = tenant.confluentFind(rest.substring(1), root);

@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * One organisation on the loopback server, named by the first path segment of a request:
  * {@code <kind>_<limiter>_<seed>_<tag>}. Kind {@code s} is static (its answers are rendered once and
  * cached; it takes no creates), kind {@code m} is mutable (it takes creates, refusing a second pending
- * invitation for an address with 409, as OpenAI does). Limiter: {@code none}, {@code bursty}, {@code shut} or
- * {@code strict} (see {@link RateLimiter}). Seed: how many pending invitations it starts with, in
- * creation order (oldest first, as Roster's simulators list them). Tag: anything, to make a fresh one.
+ * invitation for an address with 409, as OpenAI and Confluent do). Limiter: {@code none}, {@code bursty},
+ * {@code shut} or {@code strict} (see {@link RateLimiter}). Seed: how many pending invitations it starts
+ * with, listed in creation order (oldest first, as Roster's simulators list them: neither vendor documents
+ * its order, see the README). Tag: anything, to make a fresh one.
  */
 final class Tenant {
 
@@ -77,13 +78,25 @@ final class Tenant {
     }
 
     /** Creates an invitation; empty when the address already has a pending one (a duplicate). */
-    synchronized byte[] create(String email) {
+    byte[] create(String email) {
+        Integer index = createIndex(email);
+        return index == null ? null : bytes(openAiInvite(stored(index), new StringBuilder()));
+    }
+
+    /** Creates an invitation, answering its index; null when the address already has a pending one (a duplicate). */
+    synchronized Integer createIndex(String email) {
         if (pendingByEmail.containsKey(email.toLowerCase(Locale.ROOT))) {
             duplicates.incrementAndGet();
             return null;
         }
         created.incrementAndGet();
-        return bytes(openAiInvite(add(email, EPOCH + invites.size()), new StringBuilder()));
+        add(email, EPOCH + invites.size());
+        return invites.size() - 1;
+    }
+
+    /** The index of the address's pending invitation (compared ignoring case), or null. */
+    synchronized Integer pendingIndex(String email) {
+        return pendingByEmail.get(email.toLowerCase(Locale.ROOT));
     }
 
     private synchronized Integer index(String id) {
@@ -172,6 +185,26 @@ final class Tenant {
             return cache.computeIfAbsent("cl" + size + ":" + from, k -> renderConfluentList(size, from, root));
         }
         return renderConfluentList(size, from, root);
+    }
+
+    /**
+     * Confluent's {@code email} filter: an exact match, case included, as its spec says ("Filter the
+     * results by exact match for email"). An address holds a handful of invitations at most here, so
+     * every match comes on one page.
+     */
+    synchronized byte[] confluentListByEmail(String email, int size, String root) {
+        String collection = root + "/iam/v2/invitations";
+        StringBuilder json = new StringBuilder(1024).append("{\"api_version\":\"iam/v2\",\"kind\":\"InvitationList\",\"metadata\":{\"first\":\"")
+                .append(collection).append("?page_size=").append(size).append('"');
+        StringBuilder data = new StringBuilder();
+        int matches = 0;
+        for (int i = 0; i < invites.size(); i++) {
+            if (invites.get(i).email().equals(email)) {
+                data.append(matches++ > 0 ? "," : "").append("{\"api_version\":\"iam/v2\",\"kind\":\"Invitation\",");
+                confluentInvite(invites.get(i), i, root, data);
+            }
+        }
+        return bytes(json.append(",\"total_size\":").append(matches).append("},\"data\":[").append(data).append("]}"));
     }
 
     private synchronized byte[] renderConfluentList(int size, int from, String root) {

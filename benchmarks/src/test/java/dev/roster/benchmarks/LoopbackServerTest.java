@@ -125,6 +125,19 @@ class LoopbackServerTest {
         assertThat(refused.body()).contains("rate_limit_exceeded");
     }
 
+    @Test
+    @DisplayName("answers Roster's Confluent provider: a create, a 409 naming the pending one, the exact-match email filter")
+    void rosterReadsConfluentCreatesAndConflicts() {
+        try (InvitationProvider roster = Clients.rosterConfluent(root("m_none_120_confluent"))) {
+            Invitation created = roster.invite(InvitationRequest.of("Ada@Example.com"));
+            assertThat(created.id()).isEqualTo(Tenant.confluentId(120));
+            assertThat(roster.invite(InvitationRequest.of("ada@example.com"))).isEqualTo(created);
+            assertThat(roster.findByEmail("person7@example.com").map(Invitation::id)).contains(Tenant.confluentId(7));
+            assertThat(roster.findByEmail("ADA@EXAMPLE.COM").map(Invitation::id)).contains(created.id());
+            assertThat(stats("m_none_120_confluent")).contains("\"created\":1,", "\"duplicates\":1,");
+        }
+    }
+
     private static String stats(String tenant) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.root() + "/__stats/" + tenant)).build(),

@@ -7,6 +7,7 @@ import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
 import dev.roster.ProviderInfo;
 import dev.roster.RosterException;
+import dev.roster.StandingInvitation;
 import dev.roster.spi.InputRules;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,7 +157,8 @@ final class InviteCommand extends VendorCommand {
             Future<Map<String, Invitation>> all = pool.submit(() -> {
                 Map<String, Invitation> found = new HashMap<>();
                 try (Stream<Invitation> invitations = provider.stream()) {
-                    invitations.filter(Invitation::isPending).forEach(i -> found.put(key(i.email()), i));
+                    // Only pending ones matter here, and of two for one address the same rule as findByEmail picks.
+                    invitations.filter(Invitation::isPending).forEach(i -> found.merge(key(i.email()), i, StandingInvitation::of));
                 }
                 return found;
             });

@@ -91,7 +91,37 @@ public final class PolicyInvitationProvider implements InvitationProvider {
                 throw conflict;
             }
             // The vendor refused a second invitation; the caller's intent is met by the pending one.
-            return attempts.run("findByEmail", () -> pendingFor(request.email())).orElseThrow(() -> conflict);
+            return attempts.run("findByEmail", () -> pendingFor(request.email(), conflict.invitationId()))
+                    .orElseThrow(() -> conflict);
+        }
+    }
+
+    /**
+     * The pending invitation a conflict stands for: the one the vendor named, if it named one (one
+     * {@code find}) and that one is pending and for this address; otherwise whatever
+     * {@code findByEmail} finds. A named id the vendor got wrong (malformed, gone, another address,
+     * no longer pending) costs that one request and is then ignored, never trusted.
+     */
+    private Optional<Invitation> pendingFor(String email, Optional<String> named) {
+        Optional<String> id = named.filter(PolicyInvitationProvider::isInvitationId);
+        if (id.isPresent()) {
+            Optional<Invitation> found = answered(adapter.find(id.get()), "find")
+                    .filter(Invitation::isPending)
+                    .filter(invitation -> InputRules.sameEmail(invitation.email(), email));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return pendingFor(email);
+    }
+
+    /** Whether a vendor's id may go into a request path (vendor output: an unfit one is skipped, not an input error). */
+    private static boolean isInvitationId(String id) {
+        try {
+            InputRules.invitationId(id);
+            return true;
+        } catch (InvalidRequestException unfit) {
+            return false;
         }
     }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.roster.Capabilities;
 import dev.roster.ConflictException;
 import dev.roster.ConflictException.Reason;
+import dev.roster.ErrorDetails;
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationProviders;
@@ -19,10 +20,13 @@ import dev.roster.ProviderConfig;
 import dev.roster.RetryPolicy;
 import dev.roster.ProviderUnavailableException;
 import dev.roster.fixtures.RecordingProvider;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Inviting an email that already has a pending invitation answers with that invitation. */
 @DisplayName("The policy's idempotent invite")
@@ -66,6 +70,42 @@ class IdempotentInviteTest {
         }).holding(existing);
 
         assertThat(policy.invite(InvitationRequest.of("ada@example.com"))).isSameAs(existing);
+    }
+
+    @Test
+    @DisplayName("looks up the invitation a conflict names with one find, and scans nothing")
+    void namedInvitationIsFoundWithoutAScan() {
+        Invitation existing = pending("inv_old", "Ada@Example.com");
+        adapter.onInvite(request -> {
+            throw new ConflictException(Reason.ALREADY_INVITED, "already invited", ErrorDetails.none(), null, "inv_old");
+        }).holding(existing).finding(existing);
+
+        assertThat(policy.invite(InvitationRequest.of("ada@example.com"))).isSameAs(existing);
+        assertThat(adapter.calls()).containsExactly("invite ada@example.com", "find inv_old");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"gone", "other address", "expired", "../steer"})
+    @DisplayName("ignores a named invitation it cannot use (gone, another address's, not pending, not an id) and scans")
+    void unusableNamedInvitationFallsBackToTheScan(String flaw) {
+        Invitation existing = pending("inv_old", "ada@example.com");
+        String named = flaw.equals("../steer") ? "../steer" : "inv_named";
+        if (flaw.equals("other address")) {
+            adapter.finding(pending("inv_named", "bob@example.com"));
+        } else if (flaw.equals("expired")) {
+            adapter.finding(invitation("inv_named", "ada@example.com", InvitationStatus.EXPIRED, FEBRUARY));
+        }
+        adapter.onInvite(request -> {
+            throw new ConflictException(Reason.ALREADY_INVITED, "already invited", ErrorDetails.none(), null, named);
+        }).holding(existing);
+
+        assertThat(policy.invite(InvitationRequest.of("ada@example.com"))).isSameAs(existing);
+        List<String> expected = new ArrayList<>(List.of("invite ada@example.com"));
+        if (!flaw.equals("../steer")) {
+            expected.add("find inv_named");
+        }
+        expected.addAll(List.of("findByEmail ada@example.com", "list"));
+        assertThat(adapter.calls()).containsExactlyElementsOf(expected);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Confluent's errors become typed RosterExceptions carrying the request id and Confluent's words")
 class ConfluentErrorMappingTest {
@@ -163,6 +165,22 @@ class ConfluentErrorMappingTest {
 
             assertThat(e.reason()).isEqualTo(ConflictException.Reason.ALREADY_INVITED);
             assertCarries(e, 409, "resource_already_exists", "req-409");
+            assertThat(e.invitationId()).as("the invitation its Location names").contains("i-gxxn1");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"/iam/v2/invitations/i-gxxn1", "https://api.confluent.cloud/iam/v2/users/u-1",
+                "https://api.confluent.cloud/iam/v2/invitations/", "https://api.confluent.cloud/iam/v2/invitations/a/b",
+                "https://api.confluent.cloud/iam/v2/invitations/i-1?x=1", "https://api.confluent.cloud/iam/v2/invitations/%2E%2E"})
+        @DisplayName("a 409's Location that is not an absolute invitation URI with a fit id names nothing (see ConflictLocationTest)")
+        void unusableLocation(String location) {
+            answer(post(urlPathEqualTo(COLLECTION)), error(409, "resource_already_exists", "Invitation Already Exists",
+                    "An invitation for ada@example.com is already pending").withHeader("Location", location));
+
+            ConflictException e = catchThrowableOfType(ConflictException.class, this::invite);
+
+            assertThat(e.reason()).isEqualTo(ConflictException.Reason.ALREADY_INVITED);
+            assertThat(e.invitationId()).isEmpty();
         }
 
         @Test
@@ -174,6 +192,7 @@ class ConfluentErrorMappingTest {
             ConflictException e = catchThrowableOfType(ConflictException.class, this::invite);
 
             assertThat(e.reason()).isEqualTo(ConflictException.Reason.OTHER);
+            assertThat(e.invitationId()).isEmpty();
         }
 
         @Test

@@ -28,6 +28,15 @@ import java.util.stream.Collectors;
  * in the request are left out of the JSON, so OpenAI grants its default project, while an explicit
  * list, even empty, is sent as it is. Unknown ids are an empty {@link #find} and a {@code false}
  * {@link #revoke}. Thread-safe: it holds no per-call state.
+ *
+ * <p>{@code findByEmail} is the interface's default, a scan of {@code stream()} that stops at the
+ * first pending match, because nothing cheaper is correct at OpenAI: its invites list has no email
+ * filter and takes only {@code limit} and {@code after} (OpenAI's OpenAPI file, commit
+ * {@code f85dbe2}, and its SDKs' {@code InviteListParams}), and neither the contract nor the API
+ * reference says in which order it lists, so walking "newest first" would be a guess (OpenAI's admin
+ * API keys list, by contrast, takes {@code order}). Its 409 for an address with a pending invite
+ * names no invitation either. A re-invite therefore costs one page per 100 invitations listed before
+ * the pending one.
  */
 final class OpenAiInvitationProvider implements InvitationProvider {
 

@@ -2,7 +2,7 @@ package dev.roster.sync;
 
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
-import java.time.Instant;
+import dev.roster.StandingInvitation;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * A connection's invitations by email, read in one pass over {@link InvitationProvider#stream()}.
- * Where an address has several, the one that stands for it is chosen as
- * {@link InvitationProvider#findByEmail} does: the pending one, else the most recently created.
+ * Where an address has several, the one that stands for it is chosen by {@link StandingInvitation},
+ * the rule {@link InvitationProvider#findByEmail} follows too: the pending one, else the most
+ * recently created, ties going to the greater id whatever the vendor's order.
  */
 final class InvitationIndex {
 
@@ -33,20 +34,8 @@ final class InvitationIndex {
     static InvitationIndex of(Iterator<Invitation> invitations) {
         Map<String, Invitation> byEmail = new HashMap<>();
         invitations.forEachRemaining(candidate -> byEmail.merge(Checks.emailKey(candidate.email()), candidate,
-                InvitationIndex::standsFor));
+                StandingInvitation::of));
         return new InvitationIndex(byEmail);
-    }
-
-    /** Of two invitations for one address, the one that stands for it; on a tie, the later one seen. */
-    private static Invitation standsFor(Invitation current, Invitation candidate) {
-        if (current.isPending()) {
-            return current;
-        }
-        if (candidate.isPending()) {
-            return candidate;
-        }
-        Instant currentAt = current.createdAt().orElse(Instant.MIN);
-        return candidate.createdAt().orElse(Instant.MIN).compareTo(currentAt) >= 0 ? candidate : current;
     }
 
     Optional<Invitation> find(String email) {

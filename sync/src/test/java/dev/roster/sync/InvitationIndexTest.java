@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.Invitation;
 import dev.roster.InvitationStatus;
+import dev.roster.StandingInvitation;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -41,5 +44,20 @@ class InvitationIndexTest {
         assertThat(index.find("ada@example.com").map(Invitation::id)).contains("1");
         assertThat(index.find("bob@example.com").map(Invitation::id)).contains("4");
         assertThat(index.find("cy@example.com")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("agrees with findByEmail's rule (StandingInvitation) in either listing order, ties going to the greater id")
+    void sameRuleAsFindByEmail() {
+        List<Invitation> listed = new ArrayList<>(List.of(
+                invitation("inv-b", "ada@example.com", InvitationStatus.EXPIRED, "2026-01-02T00:00:00Z"),
+                invitation("inv-c", "ada@example.com", InvitationStatus.REVOKED, "2026-01-02T00:00:00Z"),
+                invitation("inv-a", "ada@example.com", InvitationStatus.ACCEPTED, "2026-01-02T00:00:00Z")));
+        for (int turn = 0; turn < 2; turn++) {
+            InvitationIndex index = InvitationIndex.of(listed.iterator());
+            assertThat(index.find("ada@example.com").map(Invitation::id)).as("listed as %s", listed).contains("inv-c");
+            assertThat(index.find("ada@example.com")).isEqualTo(StandingInvitation.in(listed.stream(), "ada@example.com"));
+            Collections.reverse(listed);
+        }
     }
 }

@@ -50,7 +50,8 @@ import java.util.stream.Collectors;
  *       header); Confluent's published contract and docs do not say, so this is the simulator's
  *       choice, distinguishable from the member case. A missing or malformed email, or an unknown
  *       {@code auth_type}, is 422 with {@code source.pointer}.</li>
- *   <li>{@code GET} lists in creation order, filtered by {@code email}, {@code status},
+ *   <li>{@code GET} lists in creation order (oldest first: Confluent calls its list "sorted" without
+ *       saying by what, so this is the simulator's choice and adapters must not depend on it), filtered by {@code email}, {@code status},
  *       {@code user} and {@code creator}, each an exact match as the spec says ("Filter the results
  *       by exact match for email"): {@code Ada@example.com} does not find {@code ada@example.com},
  *       although creating either conflicts with a pending invitation of the other;

@@ -35,8 +35,11 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Every request needs {@code Authorization: Bearer <the admin key>}: without one, or with
  *       another key, the answer is 401 with OpenAI's error body.</li>
- *   <li>Lists come in creation order, {@code limit} 1 to 100 (default 20), {@code after} an invite id,
- *       with {@code first_id}, {@code last_id} and {@code has_more}.</li>
+ *   <li>Lists come in creation order (oldest first), {@code limit} 1 to 100 (default 20), {@code after}
+ *       an invite id, with {@code first_id}, {@code last_id} and {@code has_more}. The order is the
+ *       simulator's choice: OpenAI documents none for invites (its list takes only {@code limit} and
+ *       {@code after}, unlike its admin API keys list, which takes {@code order}), so adapters must
+ *       not depend on it.</li>
  *   <li>Invites always carry {@code created_at}, {@code expires_at} (7 days on) and {@code projects}
  *       (the contract requires it): omitting {@code projects} on create grants the organisation's
  *       default project ({@value #DEFAULT_PROJECT_ID}, role {@code member}), as OpenAI documents;
@@ -51,7 +54,8 @@ import java.util.regex.Pattern;
  * envelope with its usual {@code invalid_request_error} type; adapters should key on the status and
  * {@code code} and read the message only as a hint:
  * <ul>
- *   <li>inviting an email (any case) with a pending invite: 409, code {@value #CODE_INVITE_EXISTS};</li>
+ *   <li>inviting an email (any case) with a pending invite: 409, code {@value #CODE_INVITE_EXISTS},
+ *       naming no invitation (nothing OpenAI documents would);</li>
  *   <li>inviting a member (an email whose invite was accepted, or {@link #addMember}): 409, code
  *       {@value #CODE_ALREADY_MEMBER};</li>
  *   <li>deleting an accepted invite: 409, code {@value #CODE_INVITE_ACCEPTED} (the contract: "If the

@@ -3,16 +3,20 @@ package dev.roster.confluent.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.ConflictException;
 import dev.roster.ErrorDetails;
+import dev.roster.InvalidRequestException;
 import dev.roster.QuotaExceededException;
 import dev.roster.RosterException;
 import dev.roster.confluent.ConfluentCloud;
 import dev.roster.spi.HttpFailures;
+import dev.roster.spi.InputRules;
 import dev.roster.spi.Redactor;
 import feign.Request;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +24,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +45,7 @@ final class ConfluentErrors implements ErrorDecoder {
             "already (been )?invited|invitation .*already (exists|pending|sent)|pending invitation|already has an? (pending |open )?invitation");
     private static final Pattern ACCEPTED = Pattern.compile("accepted");
     private static final Pattern QUOTA = Pattern.compile("quota");
+    private static final Pattern INVITATION_PATH = Pattern.compile(".*/iam/v2/invitations/([^/]+)");
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -87,7 +93,7 @@ final class ConfluentErrors implements ErrorDecoder {
                     details, null);
         }
         if (status == 409) {
-            return conflict(searchable, message, details);
+            return conflict(searchable, message, details, conflictingInvitation(response));
         }
         if (status == 402 || (status >= 400 && status < 500 && status != 429 && QUOTA.matcher(searchable).find())) {
             return new QuotaExceededException(message + " The organization has reached a Confluent Cloud quota "
@@ -119,7 +125,45 @@ final class ConfluentErrors implements ErrorDecoder {
         return HttpFailures.forStatus(status, message + hint, details, retryAfter);
     }
 
-    private static ConflictException conflict(String searchable, String message, ErrorDetails details) {
+    /**
+     * The invitation a 409 to a create names in its {@code Location}, which the spec declares on that
+     * answer as the "Resource URI of conflicting resource". Confluent's docs do not say what it holds
+     * for an address that already has a pending invitation; the simulator sends that invitation's
+     * URI. Read strictly: only an absolute URI whose path ends in {@code /iam/v2/invitations/{id}},
+     * with an id fit for a request path, counts; anything else (another resource, such as the user
+     * of an existing member, or a malformed value) names nothing, and core scans by email instead.
+     */
+    private Optional<String> conflictingInvitation(Response response) {
+        Request request = response.request();
+        if (request == null || request.httpMethod() != Request.HttpMethod.POST) {
+            return Optional.empty();
+        }
+        return header(response, "Location").flatMap(ConfluentErrors::invitationIdIn);
+    }
+
+    static Optional<String> invitationIdIn(String location) {
+        URI uri;
+        try {
+            uri = new URI(location);
+        } catch (URISyntaxException notAUri) {
+            return Optional.empty();
+        }
+        String path = uri.getRawPath();
+        if (!uri.isAbsolute() || path == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return Optional.empty();
+        }
+        Matcher invitation = INVITATION_PATH.matcher(path);
+        if (!invitation.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InputRules.invitationId(invitation.group(1)));
+        } catch (InvalidRequestException unfit) {
+            return Optional.empty();
+        }
+    }
+
+    private static ConflictException conflict(String searchable, String message, ErrorDetails details, Optional<String> named) {
         if (ALREADY_MEMBER.matcher(searchable).find()) {
             return new ConflictException(ConflictException.Reason.ALREADY_MEMBER, message
                     + " The person is already a user in this Confluent Cloud organization, so there is nobody to invite; "
@@ -127,9 +171,10 @@ final class ConfluentErrors implements ErrorDecoder {
         }
         if (ALREADY_INVITED.matcher(searchable).find()) {
             return new ConflictException(ConflictException.Reason.ALREADY_INVITED, message
-                    + " The address already has a pending invitation; look it up with findByEmail.", details, null);
+                    + " The address already has a pending invitation; look it up with findByEmail.", details, null,
+                    named.orElse(null));
         }
-        return new ConflictException(ConflictException.Reason.OTHER, message, details, null);
+        return new ConflictException(ConflictException.Reason.OTHER, message, details, null, named.orElse(null));
     }
 
     private Optional<Wire.Error> firstError(String body) {
