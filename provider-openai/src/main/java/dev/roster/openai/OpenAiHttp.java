@@ -1,5 +1,6 @@
 package dev.roster.openai;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.ProviderConfig;
 import dev.roster.Secret;
 import dev.roster.provider.support.FeignClients;
@@ -48,8 +49,10 @@ final class OpenAiHttp {
     private static OpenAiApi api(ProviderConfig config, Secret adminKey, URI baseUri, Logger.Level level, Logger logger) {
         String authorization = "Bearer " + adminKey.reveal();
         String userAgent = userAgent();
+        ObjectMapper json = FeignClients.lenientJson();
         return FeignClients.builder(config, baseUri)
-                .errorDecoder(new OpenAiErrorDecoder(FeignClients.lenientJson(), Clock.systemUTC(), redactor(adminKey)))
+                .json(json)
+                .errorDecoder(new OpenAiErrorDecoder(json, Clock.systemUTC(), redactor(adminKey)))
                 .requestInterceptor(template -> template.header("Authorization", authorization).header("User-Agent", userAgent))
                 .logger(logger, level)
                 .target(OpenAiApi.class);

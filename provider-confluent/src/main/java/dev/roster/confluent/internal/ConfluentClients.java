@@ -1,5 +1,6 @@
 package dev.roster.confluent.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.ErrorDetails;
 import dev.roster.ProviderConfig;
 import dev.roster.ProviderConfigurationException;
@@ -52,8 +53,10 @@ final class ConfluentClients {
         RedactingLogger logger = logSink == null ? RedactingLogger.toSystemLogger(WIRE_LOG, redactor)
                 : new RedactingLogger(redactor, logSink);
 
+        ObjectMapper json = FeignClients.lenientJson();
         ConfluentApi api = FeignClients.builder(config, baseUri)
-                .errorDecoder(new ConfluentErrors(FeignClients.lenientJson(), Clock.systemUTC(), redactor))
+                .json(json)
+                .errorDecoder(new ConfluentErrors(json, Clock.systemUTC(), redactor))
                 .requestInterceptor(new BasicAuthRequestInterceptor(key.reveal(), secret.reveal(), StandardCharsets.UTF_8))
                 .requestInterceptor(template -> template.header("User-Agent", USER_AGENT))
                 .logger(logger, FeignClients.logLevel(config, ConfluentCloud.HTTP_LOG_PROPERTY, ConfluentCloud.ID))

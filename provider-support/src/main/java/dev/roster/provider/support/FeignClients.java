@@ -14,7 +14,6 @@ import feign.RequestInterceptor;
 import feign.Retryer;
 import feign.codec.ErrorDecoder;
 import feign.http2client.Http2Client;
-import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +37,7 @@ import java.util.Objects;
  *   <li>Feign's own retries off ({@link Retryer#NEVER_RETRY}): core's policy retries, once, for every
  *       adapter, honouring {@code Retry-After};</li>
  *   <li>Jackson that ignores fields it does not know ({@link #lenientJson()}), so a vendor adding a
- *       field never breaks reading;</li>
+ *       field never breaks reading, binding answers from the body's bytes (no {@code Reader} pass);</li>
  *   <li>the adapter's own {@link ErrorDecoder}, request interceptors (authentication, User-Agent) and
  *       wire logger ({@link RedactingLogger}).</li>
  * </ul>
@@ -112,7 +111,8 @@ public final class FeignClients {
         }
 
         /**
-         * The mapper for request and answer bodies (default: a new {@link #lenientJson()}).
+         * The mapper for request and answer bodies (default: a new {@link #lenientJson()}). Give the
+         * one the error decoder uses, so that both share Jackson's per-type caches.
          *
          * @param json the mapper
          * @return this builder
@@ -176,7 +176,7 @@ public final class FeignClients {
                     .options(new Request.Options(config.connectTimeout(), config.readTimeout(), false))
                     .retryer(Retryer.NEVER_RETRY)
                     .encoder(new JacksonEncoder(mapper))
-                    .decoder(new JacksonDecoder(mapper))
+                    .decoder(new JsonBodyDecoder(mapper))
                     .errorDecoder(errorDecoder)
                     .requestInterceptors(interceptors)
                     .logger(logger)
