@@ -4,7 +4,7 @@
 #   benchmarks/run.sh           the real run: about 10 minutes on 2 cores
 #   benchmarks/run.sh --quick   a smoke run (1 short JMH iteration each): checks the harness, figures not for quoting
 #
-# It builds benchmarks/target/benchmarks.jar (-Pbenchmarks; never installs anything), runs the JMH per-call
+# It builds benchmarks/target/benchmarks.jar (-Pbenchmarks) and the roster command line's jar (never installs anything), runs the JMH per-call
 # benchmarks and the runners, and rewrites the results section of benchmarks/README.md (everything after its
 # marker line) with ratios against the baselines measured in this same run. Raw outputs stay in
 # benchmarks/target/results/. Nothing here is part of ./mvnw verify.
@@ -17,8 +17,16 @@ fi
 started=$(date +%s)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-./mvnw -B -q -pl benchmarks -am package -DskipTests -Pbenchmarks
+# The command line's shaded jar is built in the same reactor, for the cold start of roster (ColdStartRunner).
+./mvnw -B -q -pl benchmarks,cli -am package -DskipTests -Pbenchmarks
 jar=benchmarks/target/benchmarks.jar
+ROSTER_CLI_JAR=$(ls -t "$PWD"/cli/target/roster-cli-*-all.jar 2>/dev/null | head -n 1 || true)
+export ROSTER_CLI_JAR
+if [[ -z "$ROSTER_CLI_JAR" ]]; then
+    echo "benchmarks/run.sh: the build made no cli/target/roster-cli-*-all.jar, which the cold start of roster needs;" \
+        "see the messages above, or build it with ./mvnw -B -q -pl benchmarks,cli -am package -DskipTests -Pbenchmarks" >&2
+    exit 1
+fi
 out=benchmarks/target/results
 rm -rf "$out"
 mkdir -p "$out"
