@@ -198,6 +198,20 @@ public abstract class ReliabilityContract {
     }
 
     /**
+     * The read timeout of the random-fault soak. Longer than the matrix's: the soak sends hundreds of
+     * requests, and on a busy machine a request can wait in the simulator's queue past a short timeout
+     * before it is handled; the lookup that follows may then run first and find nothing, and the
+     * re-sent create meets a first one the vendor had not yet seen. That is a race of the machine, not
+     * of the adapter (a real vendor answers the second create 409), so the soak leaves it room and
+     * keeps its injected slow responses, which come after the simulator has acted, 100 ms later than this.
+     *
+     * @return 1 s by default
+     */
+    protected Duration soakReadTimeout() {
+        return Duration.ofSeconds(1);
+    }
+
+    /**
      * The retry policy of the fault matrix when a fault passes: small waits, so the matrix stays
      * fast. A burst of failures is 2 long, one attempt short of the policy's, so a hiccup of a busy
      * machine cannot fail the test; a storm of 429s is 2 longer than the attempts, to prove they
@@ -803,9 +817,9 @@ public abstract class ReliabilityContract {
         void oneInvitationPerEmail() {
             for (long seed : soakSeeds()) {
                 simulator().reset();
-                simulator().slowResponseDelay(readTimeout().plus(SLOW_MARGIN)).retryAfter(vendorRetryAfter());
+                simulator().slowResponseDelay(soakReadTimeout().plus(SLOW_MARGIN)).retryAfter(vendorRetryAfter());
                 FaultSoak.Result result;
-                try (InvitationProvider provider = load(simulator().config().toBuilder().readTimeout(readTimeout())
+                try (InvitationProvider provider = load(simulator().config().toBuilder().readTimeout(soakReadTimeout())
                         .retryPolicy(retryPolicy()).build())) {
                     result = FaultSoak.run(simulator(), provider, seed, 150, 0.3, ReliabilityContract.this::email);
                 }
