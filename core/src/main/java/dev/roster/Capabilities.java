@@ -23,6 +23,7 @@ import java.util.Set;
  * @param maxPageSize the largest page the vendor returns
  * @param vendorAttributes the vendor-native request attributes accepted, each with its allowed
  *     values (an empty set allows any value)
+ * @param members what the provider can do with members ({@link InvitationProvider#members()})
  */
 public record Capabilities(
         Set<String> roles,
@@ -31,7 +32,8 @@ public record Capabilities(
         Set<String> projectRoles,
         boolean revokeAccepted,
         int maxPageSize,
-        Map<String, Set<String>> vendorAttributes) {
+        Map<String, Set<String>> vendorAttributes,
+        MemberCapabilities members) {
 
     /**
      * Checks the values and takes immutable copies.
@@ -43,6 +45,7 @@ public record Capabilities(
      * @param revokeAccepted whether an accepted invitation can be revoked
      * @param maxPageSize the largest page the vendor returns
      * @param vendorAttributes the vendor-native request attributes accepted, each with its allowed values (an empty set allows any value)
+     * @param members what the provider can do with members
      * @throws ProviderConfigurationException if a component is null or holds null, the default role is not one of the roles, or the page size is below 1
      */
     public Capabilities {
@@ -53,6 +56,8 @@ public record Capabilities(
         Checks.map(vendorAttributes, "Capabilities vendorAttributes", "", Checks.ADAPTER)
                 .forEach((name, values) -> attributes.put(name, set(values, "Capabilities vendorAttributes " + name)));
         vendorAttributes = Map.copyOf(attributes);
+        Checks.notNull(members, "Capabilities members", "Pass MemberCapabilities.none() when there is no member support.",
+                Checks.ADAPTER);
         if (defaultRole.isPresent() && !roles.contains(defaultRole.get())) {
             throw new ProviderConfigurationException("Capabilities defaultRole " + defaultRole.get() + " is not one of " + roles
                     + "; declare it among the roles.");
@@ -60,6 +65,24 @@ public record Capabilities(
         if (maxPageSize < 1) {
             throw new ProviderConfigurationException("Capabilities maxPageSize must be at least 1; got " + maxPageSize + ".");
         }
+    }
+
+    /**
+     * Capabilities without member support: the form before members existed.
+     *
+     * @param roles the organisation roles an invitation may carry; empty when the vendor has no roles at invitation time
+     * @param defaultRole the role given when a request names none
+     * @param projectGrants whether invitations may grant project membership
+     * @param projectRoles the roles a project grant may carry
+     * @param revokeAccepted whether an accepted invitation can be revoked
+     * @param maxPageSize the largest page the vendor returns
+     * @param vendorAttributes the vendor-native request attributes accepted, each with its allowed values (an empty set allows any value)
+     * @throws ProviderConfigurationException as the canonical constructor does
+     */
+    public Capabilities(Set<String> roles, Optional<String> defaultRole, boolean projectGrants, Set<String> projectRoles,
+            boolean revokeAccepted, int maxPageSize, Map<String, Set<String>> vendorAttributes) {
+        this(roles, defaultRole, projectGrants, projectRoles, revokeAccepted, maxPageSize, vendorAttributes,
+                MemberCapabilities.none());
     }
 
     /** An immutable copy, refusing a null set or element with a configuration error naming the component. */
@@ -100,6 +123,7 @@ public record Capabilities(
         private boolean revokeAccepted;
         private int maxPageSize = 100;
         private final Map<String, Set<String>> vendorAttributes = new LinkedHashMap<>();
+        private MemberCapabilities members = MemberCapabilities.none();
 
         private Builder() {}
 
@@ -164,13 +188,25 @@ public record Capabilities(
         }
 
         /**
+         * Declares what the provider can do with members; none until set.
+         *
+         * @param value the member capabilities, such as {@link MemberCapabilities#all()}
+         * @return this builder
+         */
+        public Builder members(MemberCapabilities value) {
+            this.members = Checks.notNull(value, "Capabilities.Builder members", "Pass MemberCapabilities.none() for no "
+                    + "member support.", Checks.ADAPTER);
+            return this;
+        }
+
+        /**
          * Builds the capabilities.
          *
          * @return the capabilities
          */
         public Capabilities build() {
             return new Capabilities(roles, Optional.ofNullable(defaultRole), !projectRoles.isEmpty(), projectRoles,
-                    revokeAccepted, maxPageSize, vendorAttributes);
+                    revokeAccepted, maxPageSize, vendorAttributes, members);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.roster;
 
+import dev.roster.internal.Offboarder;
 import dev.roster.internal.Pagination;
 import dev.roster.spi.InputRules;
 import java.util.Optional;
@@ -123,9 +124,41 @@ public interface InvitationProvider extends AutoCloseable {
     }
 
     /**
+     * The organisation's members: the people who accepted. What the provider can do there is
+     * declared in {@link Capabilities#members()}. Through core's policy this view is always returned,
+     * and each call the provider does not support is an {@link UnsupportedCapabilityException} before
+     * any I/O; this default, for adapters without members, throws it at once.
+     *
+     * @return the members view
+     * @throws UnsupportedCapabilityException if the provider knows only invitations (bare adapter)
+     */
+    default Members members() {
+        throw new UnsupportedCapabilityException("The " + info().displayName() + " provider does not manage members; "
+                + "only invitations. Check info().capabilities().members() before asking.",
+                ErrorDetails.of(info().id()), null);
+    }
+
+    /**
+     * Ends a person's access, whatever state it is in: every pending invitation of the address is
+     * revoked, then the membership (if any) removed, each step reported. Safe to repeat: a second call
+     * finds nothing to do. When the provider cannot look members up by email or remove them (see
+     * {@link MemberCapabilities}), only the invitations are revoked and the result says the membership
+     * was {@link Offboarding.Membership#NOT_CHECKED not checked}. Through core's policy every step is
+     * retried as the single calls are, and a failure part-way leaves what was done done: call again.
+     *
+     * @param email the person's address, compared case-insensitively
+     * @return what was done at each step
+     * @throws InvalidRequestException if the address is malformed
+     */
+    default Offboarding offboard(String email) {
+        return Offboarder.offboard(this, email);
+    }
+
+    /**
      * Releases the connections and threads this provider holds. It throws nothing checked, and a
      * second call does nothing. Afterwards {@link #invite}, {@link #find}, {@link #list},
-     * {@link #revoke}, {@link #findByEmail} and {@link #stream} (when consumed) throw
+     * {@link #revoke}, {@link #findByEmail}, {@link #offboard}, the {@link #members()} calls and
+     * {@link #stream} (when consumed) throw
      * {@link ProviderConfigurationException}: load a new provider instead.
      */
     @Override

@@ -52,6 +52,8 @@ class NullArgumentsTest {
             "Invitation.Builder.role(value)", "Invitation.Builder.createdAt(value)", "Invitation.Builder.expiresAt(value)",
             "Invitation.Builder.acceptedAt(value)", "Invitation.Builder.projects(value)",
             "Invitation.Builder.attribute(value)",           // a vendor field left out is skipped
+            "Member.Builder.email(value)", "Member.Builder.role(value)", "Member.Builder.joinedAt(value)",
+            "Member.Builder.attribute(value)",               // not told by the vendor
             "ProviderConfig.Builder.baseUri(value)",         // the provider's default endpoint
             "ErrorDetails.of(providerId)", "ErrorDetails.withProviderId(id)", "ErrorDetails.withVendorCode(code)",
             "ErrorDetails.withRequestId(id)",                // not known
@@ -204,7 +206,8 @@ class NullArgumentsTest {
                     || (type.isEnum() && m.getName().equals("valueOf") && m.getParameterCount() == 1)) {
                 continue; // equals(null) is false by contract; an enum's valueOf is the JDK's own
             }
-            if (type.isInterface() && !Modifier.isStatic(m.getModifiers()) && type != InvitationProvider.class) {
+            if (type.isInterface() && !Modifier.isStatic(m.getModifiers()) && type != InvitationProvider.class
+                    && type != Members.class) {
                 continue; // an SPI to implement (the factory): there is no instance of it here to call
             }
             out.add(m);
@@ -222,6 +225,12 @@ class NullArgumentsTest {
     private static Object receiver(Class<?> type) {
         if (type == InvitationProvider.class) {
             return InvitationProviders.withPolicy(new Quiet(), ProviderConfig.defaults());
+        }
+        if (type == Members.class) {
+            return InvitationProviders.withPolicy(new Quiet(), ProviderConfig.defaults()).members();
+        }
+        if (type == Member.Builder.class) {
+            return Member.builder();
         }
         if (type == InvitationRequest.Builder.class) {
             return InvitationRequest.builder("ada@example.com");
@@ -274,6 +283,9 @@ class NullArgumentsTest {
         SAMPLES.put(ProjectGrant.class, () -> ProjectGrant.of("proj_1", "member"));
         SAMPLES.put(Invitation.class, () -> invitation);
         SAMPLES.put(InvitationProvider.class, Quiet::new);
+        SAMPLES.put(MemberCapabilities.class, MemberCapabilities::all);
+        SAMPLES.put(Member.class, () -> Member.builder().id("user_1").provider("stub").build());
+        SAMPLES.put(Offboarding.Membership.class, () -> Offboarding.Membership.NOT_A_MEMBER);
         SAMPLES.put(Redactor.class, () -> Redactor.of(List.of("s3cret-value")));
         SAMPLES.put(Stream.class, Stream::empty);
     }

@@ -4,6 +4,8 @@ import dev.roster.ErrorDetails;
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
+import dev.roster.Member;
+import dev.roster.Members;
 import dev.roster.Page;
 import dev.roster.PageRequest;
 import dev.roster.ProviderInfo;
@@ -66,6 +68,50 @@ final class GuardedAdapter implements InvitationProvider {
     @Override
     public Optional<Invitation> findByEmail(String email) {
         return guarded("findByEmail", () -> adapter.findByEmail(email));
+    }
+
+    @Override
+    public Members members() {
+        Members members = guarded("members", adapter::members);
+        if (members == null) {
+            throw new RosterException("The " + providerId + " adapter (" + adapter.getClass().getName() + ") returned null "
+                    + "from members(); a defect in that adapter, to report to its authors.", ErrorDetails.of(providerId), null);
+        }
+        return new GuardedMembers(members);
+    }
+
+    /** The adapter's members view, guarded call by call as the adapter is. */
+    private final class GuardedMembers implements Members {
+        private final Members members;
+
+        GuardedMembers(Members members) {
+            this.members = members;
+        }
+
+        @Override
+        public Optional<Member> find(String memberId) {
+            return guarded("members().find", () -> members.find(memberId));
+        }
+
+        @Override
+        public Optional<Member> findByEmail(String email) {
+            return guarded("members().findByEmail", () -> members.findByEmail(email));
+        }
+
+        @Override
+        public Page<Member> list(PageRequest request) {
+            return guarded("members().list", () -> members.list(request));
+        }
+
+        @Override
+        public Stream<Member> stream() {
+            return guarded("members().stream", members::stream);
+        }
+
+        @Override
+        public boolean remove(String memberId) {
+            return guarded("members().remove", () -> members.remove(memberId));
+        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.roster.internal;
 
-import dev.roster.Invitation;
 import dev.roster.Page;
 import dev.roster.PageRequest;
 import dev.roster.RosterException;
@@ -27,27 +26,28 @@ public final class Pagination {
      * A stream that requests a page only when the previous one is used up, and stops at the first
      * page without a cursor.
      *
+     * @param <T> the item type
      * @param fetch fetches one page
      * @param pageSize the size of every page requested
      * @param providerId for error messages
      * @return the lazy stream
      */
-    public static Stream<Invitation> stream(Function<PageRequest, Page<Invitation>> fetch, int pageSize, String providerId) {
-        Iterator<Invitation> pages = new PageIterator(fetch, pageSize, providerId);
+    public static <T> Stream<T> stream(Function<PageRequest, Page<T>> fetch, int pageSize, String providerId) {
+        Iterator<T> pages = new PageIterator<>(fetch, pageSize, providerId);
         return StreamSupport.stream(
                 Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
-    private static final class PageIterator implements Iterator<Invitation> {
-        private final Function<PageRequest, Page<Invitation>> fetch;
+    private static final class PageIterator<T> implements Iterator<T> {
+        private final Function<PageRequest, Page<T>> fetch;
         private final int pageSize;
         private final String providerId;
         private final Set<String> seenCursors = new HashSet<>();
-        private Iterator<Invitation> current;
+        private Iterator<T> current;
         private Optional<String> nextCursor = Optional.empty();
         private boolean started;
 
-        PageIterator(Function<PageRequest, Page<Invitation>> fetch, int pageSize, String providerId) {
+        PageIterator(Function<PageRequest, Page<T>> fetch, int pageSize, String providerId) {
             this.fetch = fetch;
             this.pageSize = pageSize;
             this.providerId = providerId;
@@ -64,7 +64,7 @@ public final class Pagination {
                 // The vendor's cursor goes back as given: the caller-input rules of PageRequest.after are not its judge.
                 PageRequest request = started ? new PageRequest(pageSize, nextCursor) : PageRequest.first(pageSize);
                 started = true;
-                Page<Invitation> page = fetch.apply(request);
+                Page<T> page = fetch.apply(request);
                 if (page == null) {
                     throw new ProviderUnavailableException("The " + providerId + " provider returned no page (null) from list; "
                             + "this is a bug in the adapter: report it with this message.", ErrorDetails.of(providerId), null);
@@ -95,7 +95,7 @@ public final class Pagination {
         }
 
         @Override
-        public Invitation next() {
+        public T next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }

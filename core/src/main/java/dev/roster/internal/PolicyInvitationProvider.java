@@ -8,6 +8,8 @@ import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
 import dev.roster.InvitationStatus;
+import dev.roster.Members;
+import dev.roster.Offboarding;
 import dev.roster.Page;
 import dev.roster.PageRequest;
 import dev.roster.ProjectGrant;
@@ -28,7 +30,8 @@ import java.util.stream.Stream;
  * through {@link Attempts} (retries), and {@code invite} never makes two invitations for one call:
  * a create whose outcome is unknown is looked up before it is sent again, and a conflicting invite
  * for an already-invited email answers with the pending invitation. {@code revoke} answers true
- * only for an invitation that existed, even when a delete's answer is lost (see {@link #revoke}).
+ * only for an invitation that existed, even when a delete's answer is lost (see {@link #revoke});
+ * members get the same ({@link PolicyMembers}), and {@code offboard} is made of these calls.
  * Adapters stay thin translators.
  */
 public final class PolicyInvitationProvider implements InvitationProvider {
@@ -36,6 +39,7 @@ public final class PolicyInvitationProvider implements InvitationProvider {
     private final InvitationProvider adapter;
     private final ProviderInfo info;
     private final Attempts attempts;
+    private final Members members;
 
     /**
      * Wraps an adapter; what it throws that is not a {@link dev.roster.RosterException} is reported
@@ -57,6 +61,7 @@ public final class PolicyInvitationProvider implements InvitationProvider {
         this.info = described;
         this.adapter = new GuardedAdapter(adapter, redactor, described.id());
         this.attempts = attempts;
+        this.members = new PolicyMembers(this.adapter, described, attempts);
     }
 
     /**
@@ -198,6 +203,21 @@ public final class PolicyInvitationProvider implements InvitationProvider {
     public Optional<Invitation> findByEmail(String email) {
         String wanted = InputRules.email(email);
         return answered(attempts.run("findByEmail", () -> adapter.findByEmail(wanted)), "findByEmail");
+    }
+
+    /**
+     * The members, under the same policy ({@link PolicyMembers}): always returned; a call the provider
+     * does not declare in {@link Capabilities#members()} fails before any I/O.
+     */
+    @Override
+    public Members members() {
+        return members;
+    }
+
+    /** Offboards through this policy's own calls, so each step is validated, retried and looked up as they are. */
+    @Override
+    public Offboarding offboard(String email) {
+        return Offboarder.offboard(this, email);
     }
 
     @Override

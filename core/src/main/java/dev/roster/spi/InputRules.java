@@ -224,15 +224,32 @@ public final class InputRules {
      * @throws InvalidRequestException naming what is wrong with it
      */
     public static String invitationId(String invitationId) {
-        if (invitationId == null) {
-            throw new InvalidRequestException("An invitation id is required; got null.");
+        return pathId(invitationId, "invitation id");
+    }
+
+    /**
+     * Checks a member id (a vendor's user id, such as OpenAI's {@code user_abc} or Confluent's
+     * {@code u-12345}) by the rule of {@link #invitationId}: 1 to 255 characters of
+     * {@code [A-Za-z0-9._:-]}, neither {@code "."} nor {@code ".."}, since it too goes into URL paths.
+     *
+     * @param memberId the id as the caller gave it
+     * @return the id, unchanged
+     * @throws InvalidRequestException naming what is wrong with it
+     */
+    public static String memberId(String memberId) {
+        return pathId(memberId, "member id");
+    }
+
+    private static String pathId(String id, String what) {
+        if (id == null) {
+            throw new InvalidRequestException("A" + (what.startsWith("i") ? "n " : " ") + what + " is required; got null.");
         }
-        if (!INVITATION_ID.matcher(invitationId).matches() || invitationId.equals(".") || invitationId.equals("..")) {
-            throw new InvalidRequestException("Invalid invitation id " + quote(invitationId)
+        if (!INVITATION_ID.matcher(id).matches() || id.equals(".") || id.equals("..")) {
+            throw new InvalidRequestException("Invalid " + what + " " + quote(id)
                     + ": use the id a provider returned, 1 to " + MAX_INVITATION_ID_LENGTH
                     + " characters of letters, digits, '.', '_', ':' and '-' (and not '.' or '..').");
         }
-        return invitationId;
+        return id;
     }
 
     /**

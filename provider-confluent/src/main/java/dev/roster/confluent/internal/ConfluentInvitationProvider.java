@@ -6,6 +6,8 @@ import dev.roster.InvalidRequestException;
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
+import dev.roster.MemberCapabilities;
+import dev.roster.Members;
 import dev.roster.NotFoundException;
 import dev.roster.Page;
 import dev.roster.PageRequest;
@@ -45,6 +47,7 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
             .vendorAttribute(ConfluentCloud.AUTH_TYPE, ConfluentCloud.AUTH_TYPE_LOCAL, ConfluentCloud.AUTH_TYPE_SSO)
             .revokeAccepted(false)
             .maxPageSize(100)
+            .members(MemberCapabilities.all())
             .build();
 
     private static final ProviderInfo INFO = new ProviderInfo(ConfluentCloud.ID, ConfluentCloud.DISPLAY_NAME, CAPABILITIES);
@@ -58,10 +61,18 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
 
     private final ConfluentApi api;
     private final FeignCalls calls;
+    private final Members members;
 
     ConfluentInvitationProvider(ConfluentApi api, URI baseUri, Redactor redactor) {
         this.api = Objects.requireNonNull(api, "api");
         this.calls = new FeignCalls(ConfluentCloud.DISPLAY_NAME, ConfluentCloud.ID, baseUri, redactor);
+        this.members = new ConfluentMembers(this, api);
+    }
+
+    /** The members: users who accepted ({@link ConfluentMembers}). */
+    @Override
+    public Members members() {
+        return members;
     }
 
     /**
@@ -114,7 +125,7 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
      * refuses a longer token in Confluent's answer as unreadable, so {@code stream()} never passes one
      * back), and would only earn a 400; it is refused before any request, saying what to do.
      */
-    private static String pageToken(String cursor) {
+    static String pageToken(String cursor) {
         int length = cursor.codePointCount(0, cursor.length());
         if (length > ConfluentCloud.MAX_PAGE_TOKEN_LENGTH) {
             throw new InvalidRequestException("Invalid page cursor " + InputRules.quote(cursor) + " for Confluent Cloud: it has "
@@ -220,7 +231,8 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
         return "ConfluentInvitationProvider[" + calls.baseUri() + "]";
     }
 
-    private <W, T> T read(String what, Supplier<W> operation, Function<W, T> mapping) {
+    /** Runs one call and maps its answer through the shared Feign plumbing (also used by {@link ConfluentMembers}). */
+    <W, T> T read(String what, Supplier<W> operation, Function<W, T> mapping) {
         return calls.read(what, operation, mapping);
     }
 }
