@@ -23,6 +23,9 @@ import java.util.Set;
  * @param maxPageSize the largest page the vendor returns
  * @param vendorAttributes the vendor-native request attributes accepted, each with its allowed
  *     values (an empty set allows any value)
+ * @param acceptedObservable whether an accepted invitation can still be read back ({@code find},
+ *     {@code list}, {@code stream}) with status {@link InvitationStatus#ACCEPTED}; false where the
+ *     vendor drops accepted invitations from its lists (GitHub), so they are simply gone
  */
 public record Capabilities(
         Set<String> roles,
@@ -31,7 +34,8 @@ public record Capabilities(
         Set<String> projectRoles,
         boolean revokeAccepted,
         int maxPageSize,
-        Map<String, Set<String>> vendorAttributes) {
+        Map<String, Set<String>> vendorAttributes,
+        boolean acceptedObservable) {
 
     /**
      * Checks the values and takes immutable copies.
@@ -43,6 +47,7 @@ public record Capabilities(
      * @param revokeAccepted whether an accepted invitation can be revoked
      * @param maxPageSize the largest page the vendor returns
      * @param vendorAttributes the vendor-native request attributes accepted, each with its allowed values (an empty set allows any value)
+     * @param acceptedObservable whether an accepted invitation can still be read back with status ACCEPTED
      * @throws ProviderConfigurationException if a component is null or holds null, the default role is not one of the roles, or the page size is below 1
      */
     public Capabilities {
@@ -60,6 +65,24 @@ public record Capabilities(
         if (maxPageSize < 1) {
             throw new ProviderConfigurationException("Capabilities maxPageSize must be at least 1; got " + maxPageSize + ".");
         }
+    }
+
+    /**
+     * Capabilities of a vendor whose accepted invitations stay observable, as before
+     * {@link #acceptedObservable()} existed.
+     *
+     * @param roles the organisation roles an invitation may carry; empty when the vendor has no roles at invitation time
+     * @param defaultRole the role given when a request names none
+     * @param projectGrants whether invitations may grant project membership
+     * @param projectRoles the roles a project grant may carry
+     * @param revokeAccepted whether an accepted invitation can be revoked
+     * @param maxPageSize the largest page the vendor returns
+     * @param vendorAttributes the vendor-native request attributes accepted, each with its allowed values (an empty set allows any value)
+     * @throws ProviderConfigurationException as the canonical constructor does
+     */
+    public Capabilities(Set<String> roles, Optional<String> defaultRole, boolean projectGrants, Set<String> projectRoles,
+            boolean revokeAccepted, int maxPageSize, Map<String, Set<String>> vendorAttributes) {
+        this(roles, defaultRole, projectGrants, projectRoles, revokeAccepted, maxPageSize, vendorAttributes, true);
     }
 
     /** An immutable copy, refusing a null set or element with a configuration error naming the component. */
@@ -84,7 +107,8 @@ public record Capabilities(
     }
 
     /**
-     * A builder; everything is unsupported until set, and the page size is 100.
+     * A builder; everything is unsupported until set, the page size is 100, and accepted invitations
+     * are observable (the usual case: say {@link Builder#acceptedObservable(boolean) otherwise}).
      *
      * @return a new builder
      */
@@ -100,6 +124,7 @@ public record Capabilities(
         private boolean revokeAccepted;
         private int maxPageSize = 100;
         private final Map<String, Set<String>> vendorAttributes = new LinkedHashMap<>();
+        private boolean acceptedObservable = true;
 
         private Builder() {}
 
@@ -164,13 +189,27 @@ public record Capabilities(
         }
 
         /**
+         * Declares whether an accepted invitation can still be read back as
+         * {@link InvitationStatus#ACCEPTED}. True by default; declare false for a vendor that drops
+         * accepted invitations from its lists (GitHub), so that nobody, the conformance contract
+         * included, expects to see them: the adapter must not invent an ACCEPTED status it cannot see.
+         *
+         * @param value false if accepted invitations vanish
+         * @return this builder
+         */
+        public Builder acceptedObservable(boolean value) {
+            this.acceptedObservable = value;
+            return this;
+        }
+
+        /**
          * Builds the capabilities.
          *
          * @return the capabilities
          */
         public Capabilities build() {
             return new Capabilities(roles, Optional.ofNullable(defaultRole), !projectRoles.isEmpty(), projectRoles,
-                    revokeAccepted, maxPageSize, vendorAttributes);
+                    revokeAccepted, maxPageSize, vendorAttributes, acceptedObservable);
         }
     }
 }
