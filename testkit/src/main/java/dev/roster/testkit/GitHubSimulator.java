@@ -122,13 +122,15 @@ public final class GitHubSimulator extends VendorSimulator {
     /**
      * The validation of GitHub's description, {@value #SPEC_FILE}, read from the specs folder the
      * build names ({@link VendorSpecs}; never copied into the project). Undeclared error answers are
-     * checked against its {@code basic-error} schema.
+     * checked against its {@code basic-error} schema, and {@code Accept: application/vnd.github+json},
+     * which GitHub asks clients to send, is taken as its documented {@code application/json}.
      *
      * @return the validation; one that checks nothing when no specs folder is set
      * @throws IllegalStateException if a specs folder is set but the file is not in it, naming both
      */
     public static OpenApiValidation specValidation() {
-        return OpenApiValidation.vendorSpec(SPEC_FILE).basePath("").errorSchema("basic-error").build();
+        return OpenApiValidation.vendorSpec(SPEC_FILE).basePath("").errorSchema("basic-error")
+                .jsonMediaType("application/vnd.github+json").build();
     }
 
     /**

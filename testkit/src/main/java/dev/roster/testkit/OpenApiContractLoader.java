@@ -31,11 +31,18 @@ final class OpenApiContractLoader {
     private OpenApiContractLoader() {}
 
     static OpenApiInteractionValidator load(Path specFile, String basePath, String errorSchema) {
+        return load(specFile, basePath, errorSchema, null);
+    }
+
+    static OpenApiInteractionValidator load(Path specFile, String basePath, String errorSchema, String jsonMediaType) {
         ObjectNode document = read(specFile);
         OpenApi31Downgrade.apply(document);
         applyTopLevelSecurity(document);
         dropAnnotationOnlyOverlays(document);
         addDefaultErrorResponses(document, errorSchema);
+        if (jsonMediaType != null) {
+            aliasJsonResponses(document, jsonMediaType);
+        }
         String inline;
         try {
             inline = JSON.writeValueAsString(document);
@@ -131,6 +138,20 @@ final class OpenApiContractLoader {
                 }
             }
         }
+    }
+
+    /**
+     * Lets clients ask for the vendor's own JSON media type: every response documented as
+     * {@code application/json} is documented as that type too (same schema), so an {@code Accept} of
+     * it matches.
+     */
+    private static void aliasJsonResponses(ObjectNode document, String mediaType) {
+        forEachOperation(document, operation -> operation.path("responses").forEach(response -> {
+            JsonNode content = response.path("content");
+            if (content.isObject() && content.has("application/json") && !content.has(mediaType)) {
+                ((ObjectNode) content).set(mediaType, content.get("application/json").deepCopy());
+            }
+        }));
     }
 
     private static void addDefaultErrorResponses(ObjectNode document, String errorSchema) {

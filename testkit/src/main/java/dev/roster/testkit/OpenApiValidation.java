@@ -423,6 +423,7 @@ public final class OpenApiValidation {
         private final boolean checking;
         private String basePath;
         private String errorSchema = "ErrorResponse";
+        private String jsonMediaType;
 
         private Builder(Path specFile) {
             this(Objects.requireNonNull(specFile, "specFile").toAbsolutePath().normalize(), true);
@@ -460,6 +461,19 @@ public final class OpenApiValidation {
         }
 
         /**
+         * Names the vendor's own JSON media type, which its clients send in {@code Accept} though the
+         * contract documents its answers as {@code application/json} (GitHub:
+         * {@code application/vnd.github+json}): the answers are taken as documented under it too.
+         *
+         * @param mediaType such as {@code application/vnd.github+json}
+         * @return this builder
+         */
+        public Builder jsonMediaType(String mediaType) {
+            this.jsonMediaType = Objects.requireNonNull(mediaType, "mediaType");
+            return this;
+        }
+
+        /**
          * Loads the contract (once per file and options) and builds the validation.
          *
          * @return the validation
@@ -474,8 +488,9 @@ public final class OpenApiValidation {
             if (!checking) {
                 return new OpenApiValidation(specFile, null, tally);
             }
-            String key = specFile + "|" + basePath + "|" + errorSchema;
-            return new OpenApiValidation(specFile, CACHE.computeIfAbsent(key, k -> OpenApiContractLoader.load(specFile, basePath, errorSchema)), tally);
+            String key = specFile + "|" + basePath + "|" + errorSchema + "|" + jsonMediaType;
+            return new OpenApiValidation(specFile, CACHE.computeIfAbsent(key,
+                    k -> OpenApiContractLoader.load(specFile, basePath, errorSchema, jsonMediaType)), tally);
         }
 
         @Override
