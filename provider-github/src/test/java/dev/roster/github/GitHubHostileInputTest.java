@@ -35,6 +35,18 @@ class GitHubHostileInputTest extends HostileInputContract {
                 .alsoListing(org + "/failed_invitations");
     }
 
+    /** A team of the simulated organization: GitHub's project grants are teams, by numeric id. */
+    @Override
+    protected String sampleProjectId() {
+        return "12";
+    }
+
+    /** A team invitation names teams only: Roster's project role has no place on GitHub's wire. */
+    @Override
+    protected boolean vendorCarries(HostileInputs.Target target) {
+        return target != HostileInputs.Target.PROJECT_ROLE;
+    }
+
     /** GitHub's invitation and team ids are positive numbers; its cursors are the adapter's own. */
     @Override
     protected boolean vendorFormatHolds(HostileInputs.Target target, String value) {
