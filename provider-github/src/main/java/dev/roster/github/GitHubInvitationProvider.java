@@ -158,21 +158,49 @@ final class GitHubInvitationProvider implements InvitationProvider {
         return Page.of(fetched.items(), failedOnes ? following.get().toString() : null);
     }
 
-    /** Looks through the pending list, then the failed one, page by page, until the id turns up. */
+    /**
+     * Looks through the pending list, then the failed one, page by page, until the id turns up. Pages
+     * are numbered, so an invitation cancelled on an earlier page while the walk goes on shifts the
+     * later ones back by one, and one could slip past between two pages: before answering "not there",
+     * the pending pages are read once more from the last to the first, a walk such a shift cannot
+     * outrun (it moves invitations towards the pages still to be read).
+     */
     private Optional<Located> locate(long id) {
-        for (GitHubCursor.Lists list : GitHubCursor.Lists.values()) {
-            GitHubCursor position = new GitHubCursor(list, 1, MAX_PAGE_SIZE);
-            while (true) {
-                Fetched fetched = fetch(position);
-                for (GitHubJson.Invitation item : fetched.raw()) {
-                    if (item != null && item.id() != null && item.id() == id) {
-                        return GitHubMapping.listed(item, list).map(found -> new Located(found, list));
-                    }
+        GitHubCursor start = new GitHubCursor(GitHubCursor.Lists.PENDING, 1, MAX_PAGE_SIZE);
+        int lastRead = start.page();
+        for (GitHubCursor position = start; ; ) {
+            Fetched fetched = fetch(position);
+            Optional<Located> found = within(fetched, id, GitHubCursor.Lists.PENDING);
+            if (found.isPresent() || fetched.next().isEmpty()) {
+                if (found.isPresent()) {
+                    return found;
                 }
-                if (fetched.next().isEmpty()) {
-                    break;
-                }
-                position = position.atPage(fetched.next().getAsInt());
+                lastRead = position.page();
+                break;
+            }
+            position = position.atPage(fetched.next().getAsInt());
+        }
+        for (int page = lastRead; page >= 1; page--) {
+            Optional<Located> found = within(fetch(start.atPage(page)), id, GitHubCursor.Lists.PENDING);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        for (GitHubCursor position = new GitHubCursor(GitHubCursor.Lists.FAILED, 1, MAX_PAGE_SIZE); ; ) {
+            Fetched fetched = fetch(position);
+            Optional<Located> found = within(fetched, id, GitHubCursor.Lists.FAILED);
+            if (found.isPresent() || fetched.next().isEmpty()) {
+                return found;
+            }
+            position = position.atPage(fetched.next().getAsInt());
+        }
+    }
+
+    /** The invitation with this id on a page, if it is there (and is Roster's: sent to an email). */
+    private static Optional<Located> within(Fetched fetched, long id, GitHubCursor.Lists list) {
+        for (GitHubJson.Invitation item : fetched.raw()) {
+            if (item != null && item.id() != null && item.id() == id) {
+                return GitHubMapping.listed(item, list).map(found -> new Located(found, list));
             }
         }
         return Optional.empty();
