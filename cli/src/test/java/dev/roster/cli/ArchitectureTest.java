@@ -51,4 +51,13 @@ class ArchitectureTest {
                 .because("the demo and sandbox find simulators with ServiceLoader: adding a vendor changes no line here")
                 .check(CLI);
     }
+
+    @Test
+    @DisplayName("the cli never uses provider-support, the adapters' internal Feign plumbing")
+    void noProviderSupport() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("dev.roster.provider.support..")
+                .because("roster-provider-support is internal to the adapters (ARCHITECTURE.md); the cli reaches vendors through "
+                        + "InvitationProviders")
+                .check(CLI);
+    }
 }
