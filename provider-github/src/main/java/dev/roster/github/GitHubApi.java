@@ -7,11 +7,12 @@ import feign.Response;
 
 /**
  * The four operations of GitHub's REST API on organization invitations, relative to the base URI
- * ({@code https://api.github.com}). Every call answers the raw {@link Response}: the lists' page
- * links travel in the {@code Link} header, and {@link GitHubInvitationProvider} reads status,
- * headers and body itself, strictly, through {@link GitHubErrors} for anything but the documented
- * success. The organization and ids reach the path only after they were checked (an organization
- * login, a positive number), so nothing can steer a request to another endpoint.
+ * ({@code https://api.github.com}). The lists answer the raw {@link Response}, since their page
+ * links travel in the {@code Link} header: {@link GitHubInvitationProvider} reads status, headers
+ * and body itself, through {@link GitHubErrors} for anything but a success. Create and cancel are
+ * decoded by Feign, their errors by {@link GitHubErrors} as Feign's error decoder. The organization
+ * and ids reach the path only after they were checked (an organization login, a positive number),
+ * so nothing can steer a request to another endpoint.
  */
 @Headers({"Accept: application/vnd.github+json", "X-GitHub-Api-Version: " + GitHubProviderFactory.API_VERSION})
 interface GitHubApi {
@@ -43,19 +44,18 @@ interface GitHubApi {
      *
      * @param org the organization login
      * @param request the email, role and teams
-     * @return the answer: 201 with the invitation
+     * @return the invitation (201)
      */
     @RequestLine(value = "POST /orgs/{org}/invitations", decodeSlash = false)
     @Headers("Content-Type: application/json")
-    Response create(@Param("org") String org, GitHubJson.CreateRequest request);
+    GitHubJson.Invitation create(@Param("org") String org, GitHubJson.CreateRequest request);
 
     /**
      * Cancels an invitation.
      *
      * @param org the organization login
      * @param id the invitation's number
-     * @return the answer: 204
      */
     @RequestLine(value = "DELETE /orgs/{org}/invitations/{id}", decodeSlash = false)
-    Response cancel(@Param("org") String org, @Param("id") long id);
+    void cancel(@Param("org") String org, @Param("id") long id);
 }

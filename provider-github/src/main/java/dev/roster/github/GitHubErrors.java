@@ -11,7 +11,11 @@ import dev.roster.ProviderConfigurationException;
 import dev.roster.QuotaExceededException;
 import dev.roster.RateLimitedException;
 import dev.roster.RosterException;
+import dev.roster.provider.support.ErrorResponses;
 import dev.roster.spi.HttpFailures;
+import dev.roster.spi.Redactor;
+import feign.Response;
+import feign.codec.ErrorDecoder;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +51,7 @@ import java.util.function.Function;
  *   <tr><td>anything else</td><td>{@link HttpFailures#forStatus} (5xx and unknown statuses: an unknown outcome)</td></tr>
  * </table>
  */
-final class GitHubErrors {
+final class GitHubErrors implements ErrorDecoder {
 
     /** What GitHub asks a client to wait after a secondary rate limit that names no time. */
     static final Duration SECONDARY_LIMIT_WAIT = Duration.ofMinutes(1);
@@ -66,11 +70,27 @@ final class GitHubErrors {
     private final ObjectMapper json;
     private final Clock clock;
     private final String org;
+    private final Redactor redactor;
 
-    GitHubErrors(ObjectMapper json, Clock clock, String org) {
+    GitHubErrors(ObjectMapper json, Clock clock, String org, Redactor redactor) {
         this.json = json;
         this.clock = clock;
         this.org = org;
+        this.redactor = redactor;
+    }
+
+    /** Feign's error decoding for the calls it decodes itself (create, cancel): body and headers redacted first. */
+    @Override
+    public Exception decode(String methodKey, Response response) {
+        Operation operation = methodKey != null && methodKey.contains("#cancel(") ? Operation.CANCEL
+                : methodKey != null && methodKey.contains("#create(") ? Operation.CREATE : Operation.LIST;
+        return decode(operation, response);
+    }
+
+    /** The exception for a raw answer that is not a success, its body and headers redacted first. */
+    RosterException decode(Operation operation, Response response) {
+        return decode(operation, response.status(), name -> ErrorResponses.header(response, name, redactor),
+                ErrorResponses.body(response, redactor));
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.Capabilities;
 import dev.roster.ErrorDetails;
 import dev.roster.InvalidRequestException;
+import dev.roster.NotFoundException;
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
@@ -14,8 +15,15 @@ import dev.roster.PageRequest;
 import dev.roster.ProjectGrant;
 import dev.roster.ProviderConfigurationException;
 import dev.roster.ProviderInfo;
-import dev.roster.ProviderUnavailableException;
+import dev.roster.provider.support.ErrorResponses;
+import dev.roster.provider.support.FeignCalls;
+import dev.roster.provider.support.FeignClients;
 import dev.roster.spi.InputRules;
+import dev.roster.spi.Redactor;
+import feign.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,17 +61,23 @@ final class GitHubInvitationProvider implements InvitationProvider {
 
     private static final TypeReference<List<GitHubJson.Invitation>> INVITATIONS = new TypeReference<>() {};
 
+    /** The largest list body read: a page of 100 invitations is about 200 KB. */
+    private static final int MAX_BODY = 8 * 1024 * 1024;
+
     private final GitHubApi api;
     private final String org;
-    private final GitHubCalls calls;
-    private final ObjectMapper json;
+    private final FeignCalls calls;
+    private final GitHubErrors errors;
+    private final Redactor redactor;
+    private final ObjectMapper json = FeignClients.lenientJson();
     private volatile boolean closed;
 
-    GitHubInvitationProvider(GitHubApi api, String org, GitHubCalls calls) {
+    GitHubInvitationProvider(GitHubApi api, String org, FeignCalls calls, GitHubErrors errors, Redactor redactor) {
         this.api = api;
         this.org = org;
         this.calls = calls;
-        this.json = GitHubHttp.objectMapper();
+        this.errors = errors;
+        this.redactor = redactor;
     }
 
     @Override
@@ -78,12 +92,7 @@ final class GitHubInvitationProvider implements InvitationProvider {
         grants.forEach(grant -> teams.add(teamId(grant.projectId())));
         requireOpen("invite");
         GitHubJson.CreateRequest body = new GitHubJson.CreateRequest(request.email(), request.role().orElse(DEFAULT_ROLE), teams);
-        GitHubCalls.Answer answer = calls.run("invite", GitHubErrors.Operation.CREATE, () -> api.create(org, body));
-        if (answer.status() != 201 && answer.status() != 200) {
-            throw GitHubMapping.unreadable("HTTP " + answer.status() + " to an invitation request, which its API description "
-                    + "does not document (201 with the invitation)");
-        }
-        return read(() -> GitHubMapping.created(json.readValue(answer.body(), GitHubJson.Invitation.class), grants));
+        return calls.read("invite at GitHub", () -> api.create(org, body), created -> GitHubMapping.created(created, grants));
     }
 
     @Override
@@ -112,21 +121,21 @@ final class GitHubInvitationProvider implements InvitationProvider {
         if (located.get().list() == GitHubCursor.Lists.FAILED) {
             return true; // expired (or failed otherwise): there is nothing left to cancel
         }
-        GitHubCalls.Answer answer = calls.run("revoke", GitHubErrors.Operation.CANCEL, () -> api.cancel(org, number.get()));
-        if (answer.status() == 404) {
+        try {
+            return calls.run("cancel a GitHub invitation", () -> {
+                api.cancel(org, number.get());
+                return true;
+            });
+        } catch (NotFoundException gone) {
             return false; // accepted or cancelled since it was listed: no pending invitation any more
         }
-        if (answer.status() != 204) {
-            throw GitHubMapping.unreadable("HTTP " + answer.status() + " to an invitation cancellation, which its API "
-                    + "description does not document (204)");
-        }
-        return true;
     }
 
     /** Refuses every later call; the JDK's HttpClient releases its connections when unreachable. */
     @Override
     public void close() {
         closed = true;
+        calls.close();
     }
 
     @Override
@@ -207,34 +216,46 @@ final class GitHubInvitationProvider implements InvitationProvider {
     }
 
     private Fetched fetch(GitHubCursor position) {
-        GitHubCalls.Answer answer = calls.run("list", GitHubErrors.Operation.LIST, () -> position.list() == GitHubCursor.Lists.PENDING
-                ? api.pending(org, position.perPage(), position.page())
-                : api.failed(org, position.perPage(), position.page()));
-        if (answer.status() != 200) {
-            throw GitHubMapping.unreadable("HTTP " + answer.status() + " to a list of invitations, which its API description "
-                    + "does not document (200 with a JSON array)");
-        }
-        return read(() -> {
-            JsonNode body = json.readTree(answer.body());
-            if (body == null || !body.isArray()) {
-                throw GitHubMapping.unreadable("a list of invitations that is not a JSON array");
-            }
-            List<GitHubJson.Invitation> raw = json.convertValue(body, INVITATIONS);
-            List<Invitation> items = new ArrayList<>();
-            raw.forEach(item -> GitHubMapping.listed(item, position.list()).ifPresent(items::add));
-            return new Fetched(raw, items, GitHubMapping.nextPage(answer.header("Link").orElse(null), position.page()));
-        });
+        return calls.read("list GitHub invitations", () -> listing(position), listing -> parse(listing, position));
     }
 
-    /** What the mapping makes of an answer; any failure in it makes the answer unreadable, never a caller's error. */
-    private <T> T read(GitHubCalls.Reading<T> mapping) {
-        try {
-            return mapping.read();
-        } catch (ProviderUnavailableException e) {
-            throw e;
-        } catch (Exception e) {
-            throw GitHubMapping.unreadable("a body Roster could not read as its JSON (" + e.getClass().getSimpleName() + ")");
+    /** One list page as GitHub sent it: the body, read whole, and the Link header. */
+    private record Listing(String body, String link) {}
+
+    private Listing listing(GitHubCursor position) {
+        try (Response response = position.list() == GitHubCursor.Lists.PENDING
+                ? api.pending(org, position.perPage(), position.page())
+                : api.failed(org, position.perPage(), position.page())) {
+            if (response.status() < 200 || response.status() > 299) {
+                throw errors.decode(GitHubErrors.Operation.LIST, response);
+            }
+            if (response.status() != 200 || response.body() == null) {
+                throw GitHubMapping.unreadable("HTTP " + response.status() + (response.body() == null ? " without a body" : "")
+                        + " to a list of invitations, where its API description documents 200 with a JSON array");
+            }
+            try (InputStream in = response.body().asInputStream()) {
+                return new Listing(new String(in.readNBytes(MAX_BODY), StandardCharsets.UTF_8),
+                        ErrorResponses.header(response, "Link", redactor).orElse(null));
+            } catch (IOException broken) {
+                throw GitHubMapping.unreadable("a list of invitations that broke off while it was read");
+            }
         }
+    }
+
+    private Fetched parse(Listing listing, GitHubCursor position) {
+        JsonNode body;
+        try {
+            body = json.readTree(listing.body());
+        } catch (IOException notJson) {
+            throw GitHubMapping.unreadable("a list of invitations that is not JSON");
+        }
+        if (body == null || !body.isArray()) {
+            throw GitHubMapping.unreadable("a list of invitations that is not a JSON array");
+        }
+        List<GitHubJson.Invitation> raw = json.convertValue(body, INVITATIONS);
+        List<Invitation> items = new ArrayList<>();
+        raw.forEach(item -> GitHubMapping.listed(item, position.list()).ifPresent(items::add));
+        return new Fetched(raw, items, GitHubMapping.nextPage(listing.link(), position.page()));
     }
 
     /** A GitHub id: a positive number. Anything else names no invitation GitHub could have. */

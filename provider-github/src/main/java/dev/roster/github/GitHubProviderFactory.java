@@ -5,7 +5,10 @@ import dev.roster.InvitationProvider;
 import dev.roster.ProviderConfig;
 import dev.roster.ProviderConfigurationException;
 import dev.roster.Secret;
+import dev.roster.provider.support.FeignCalls;
+import dev.roster.provider.support.FeignClients;
 import dev.roster.spi.InputRules;
+import dev.roster.spi.Redactor;
 import dev.roster.spi.InvitationProviderFactory;
 import java.net.URI;
 import java.time.Clock;
@@ -92,9 +95,10 @@ public final class GitHubProviderFactory implements InvitationProviderFactory {
         Secret token = config.requireCredential(ProviderConfig.GITHUB_TOKEN, ID);
         String org = org(config);
         URI baseUri = GitHubHttp.baseUri(config);
-        GitHubErrors errors = new GitHubErrors(GitHubHttp.objectMapper(), Clock.systemUTC(), org);
-        return new GitHubInvitationProvider(GitHubHttp.api(config, token, baseUri), org,
-                new GitHubCalls(baseUri, GitHubHttp.redactor(token), errors));
+        Redactor redactor = GitHubHttp.redactor(token);
+        GitHubErrors errors = new GitHubErrors(FeignClients.lenientJson(), Clock.systemUTC(), org, redactor);
+        return new GitHubInvitationProvider(GitHubHttp.api(config, token, baseUri, errors), org,
+                new FeignCalls("GitHub", ID, baseUri, redactor), errors, redactor);
     }
 
     private static String org(ProviderConfig config) {

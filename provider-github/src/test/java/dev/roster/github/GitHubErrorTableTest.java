@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class GitHubErrorTableTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T04:00:00Z");
-    private static final GitHubErrors ERRORS = new GitHubErrors(GitHubHttp.objectMapper(), Clock.fixed(NOW, ZoneOffset.UTC), "acme");
+    private static final GitHubErrors ERRORS = new GitHubErrors(dev.roster.provider.support.FeignClients.lenientJson(), Clock.fixed(NOW, ZoneOffset.UTC), "acme", dev.roster.spi.Redactor.of(java.util.List.of("ghp_unit-test-token")));
     private static final String VALIDATION = "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"OrganizationInvitation\","
             + "\"code\":\"%s\",\"field\":\"%s\",\"message\":\"%s\"}],\"documentation_url\":\"https://docs.github.com/rest\"}";
 
