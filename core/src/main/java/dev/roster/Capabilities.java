@@ -24,6 +24,9 @@ import java.util.Set;
  * @param vendorAttributes the vendor-native request attributes accepted, each with its allowed
  *     values (an empty set allows any value)
  * @param members what the provider can do with members ({@link InvitationProvider#members()})
+ * @param acceptedObservable whether an accepted invitation can still be read back ({@code find},
+ *     {@code list}, {@code stream}) with status {@link InvitationStatus#ACCEPTED}; false where the
+ *     vendor drops accepted invitations from its lists (GitHub), so they are simply gone
  */
 public record Capabilities(
         Set<String> roles,
@@ -33,7 +36,8 @@ public record Capabilities(
         boolean revokeAccepted,
         int maxPageSize,
         Map<String, Set<String>> vendorAttributes,
-        MemberCapabilities members) {
+        MemberCapabilities members,
+        boolean acceptedObservable) {
 
     /**
      * Checks the values and takes immutable copies.
@@ -46,6 +50,7 @@ public record Capabilities(
      * @param maxPageSize the largest page the vendor returns
      * @param vendorAttributes the vendor-native request attributes accepted, each with its allowed values (an empty set allows any value)
      * @param members what the provider can do with members
+     * @param acceptedObservable whether an accepted invitation can still be read back with status ACCEPTED
      * @throws ProviderConfigurationException if a component is null or holds null, the default role is not one of the roles, or the page size is below 1
      */
     public Capabilities {
@@ -68,7 +73,8 @@ public record Capabilities(
     }
 
     /**
-     * Capabilities without member support: the form before members existed.
+     * Capabilities without member support and with accepted invitations observable: the form
+     * before {@link #members()} and {@link #acceptedObservable()} existed.
      *
      * @param roles the organisation roles an invitation may carry; empty when the vendor has no roles at invitation time
      * @param defaultRole the role given when a request names none
@@ -82,7 +88,7 @@ public record Capabilities(
     public Capabilities(Set<String> roles, Optional<String> defaultRole, boolean projectGrants, Set<String> projectRoles,
             boolean revokeAccepted, int maxPageSize, Map<String, Set<String>> vendorAttributes) {
         this(roles, defaultRole, projectGrants, projectRoles, revokeAccepted, maxPageSize, vendorAttributes,
-                MemberCapabilities.none());
+                MemberCapabilities.none(), true);
     }
 
     /** An immutable copy, refusing a null set or element with a configuration error naming the component. */
@@ -107,7 +113,8 @@ public record Capabilities(
     }
 
     /**
-     * A builder; everything is unsupported until set, and the page size is 100.
+     * A builder; everything is unsupported until set, the page size is 100, and accepted invitations
+     * are observable (the usual case: say {@link Builder#acceptedObservable(boolean) otherwise}).
      *
      * @return a new builder
      */
@@ -124,6 +131,7 @@ public record Capabilities(
         private int maxPageSize = 100;
         private final Map<String, Set<String>> vendorAttributes = new LinkedHashMap<>();
         private MemberCapabilities members = MemberCapabilities.none();
+        private boolean acceptedObservable = true;
 
         private Builder() {}
 
@@ -200,13 +208,27 @@ public record Capabilities(
         }
 
         /**
+         * Declares whether an accepted invitation can still be read back as
+         * {@link InvitationStatus#ACCEPTED}. True by default; declare false for a vendor that drops
+         * accepted invitations from its lists (GitHub), so that nobody, the conformance contract
+         * included, expects to see them: the adapter must not invent an ACCEPTED status it cannot see.
+         *
+         * @param value false if accepted invitations vanish
+         * @return this builder
+         */
+        public Builder acceptedObservable(boolean value) {
+            this.acceptedObservable = value;
+            return this;
+        }
+
+        /**
          * Builds the capabilities.
          *
          * @return the capabilities
          */
         public Capabilities build() {
             return new Capabilities(roles, Optional.ofNullable(defaultRole), !projectRoles.isEmpty(), projectRoles,
-                    revokeAccepted, maxPageSize, vendorAttributes, members);
+                    revokeAccepted, maxPageSize, vendorAttributes, members, acceptedObservable);
         }
     }
 }

@@ -35,7 +35,7 @@ public final class InvitationProviders {
     public static final String PROVIDER_SYSTEM_PROPERTY = "roster.provider";
 
     private static final String KNOWN_ARTIFACTS =
-            "dev.roster:roster-provider-openai or dev.roster:roster-provider-confluent";
+            "dev.roster:roster-provider-openai, dev.roster:roster-provider-confluent or dev.roster:roster-provider-github";
 
     private InvitationProviders() {}
 
@@ -75,6 +75,29 @@ public final class InvitationProviders {
      */
     public static Set<String> available() {
         return available(defaultClassLoader());
+    }
+
+    /**
+     * The environment variables a provider declares it needs
+     * ({@link InvitationProviderFactory#requiredEnvironment()}), without creating it.
+     *
+     * @param id the provider's id
+     * @return the variable names; empty if the provider does not say, or no provider has that id
+     */
+    public static List<String> requiredEnvironment(String id) {
+        if (id == null) {
+            throw new InvalidRequestException("requiredEnvironment needs a provider id, such as \"openai\"; got null.");
+        }
+        List<InvitationProviderFactory> factories = ProviderRegistry.scan(defaultClassLoader()).factories().get(id.strip());
+        if (factories == null || factories.size() != 1) {
+            return List.of();
+        }
+        try {
+            List<String> names = factories.get(0).requiredEnvironment();
+            return names == null ? List.of() : List.copyOf(names);
+        } catch (RuntimeException | LinkageError e) {
+            return List.of();
+        }
     }
 
     /**

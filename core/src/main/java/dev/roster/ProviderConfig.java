@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
  * read the vendors' usual environment variables with {@link #fromEnvironment()}.
  *
  * <p>Credentials are kept by the name of the environment variable the vendor's own tools use
- * ({@value #OPENAI_ADMIN_KEY}, {@value #CONFLUENT_CLOUD_API_KEY}, {@value #CONFLUENT_CLOUD_API_SECRET}),
- * so one configuration can serve several providers. They are {@link Secret}s: {@link #toString()}
+ * ({@value #OPENAI_ADMIN_KEY}, {@value #CONFLUENT_CLOUD_API_KEY}, {@value #CONFLUENT_CLOUD_API_SECRET},
+ * {@value #GITHUB_TOKEN}), so one configuration can serve several providers. Settings that are not
+ * secrets but that a vendor's tools also read from the environment ({@value #GITHUB_ORG}) become
+ * provider properties ({@link #KNOWN_SETTINGS}). They are {@link Secret}s: {@link #toString()}
  * shows only their names.
  */
 public final class ProviderConfig {
@@ -30,9 +32,24 @@ public final class ProviderConfig {
     /** The secret half of a Confluent Cloud API key. */
     public static final String CONFLUENT_CLOUD_API_SECRET = "CONFLUENT_CLOUD_API_SECRET";
 
+    /**
+     * A GitHub token sent as {@code Authorization: Bearer}: a personal access token (classic, with
+     * the {@code admin:org} scope, or fine-grained with the organization's Members permission set to
+     * write) or a GitHub App token; the variable GitHub's own {@code gh} command reads.
+     */
+    public static final String GITHUB_TOKEN = "GITHUB_TOKEN";
+    /** The GitHub organization to invite into, such as {@code acme}: read into the property {@code github.org}. */
+    public static final String GITHUB_ORG = "GITHUB_ORG";
+
     /** The credential variables {@link #fromEnvironment()} reads. */
     public static final List<String> KNOWN_CREDENTIALS =
-            List.of(OPENAI_ADMIN_KEY, CONFLUENT_CLOUD_API_KEY, CONFLUENT_CLOUD_API_SECRET);
+            List.of(OPENAI_ADMIN_KEY, CONFLUENT_CLOUD_API_KEY, CONFLUENT_CLOUD_API_SECRET, GITHUB_TOKEN);
+
+    /**
+     * The non-secret variables {@link #fromEnvironment()} reads, each into the provider property it
+     * names: {@value #GITHUB_ORG} into {@code github.org}.
+     */
+    public static final Map<String, String> KNOWN_SETTINGS = Map.of(GITHUB_ORG, "github.org");
 
     /** The default time allowed to open a connection: 10 seconds. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -66,9 +83,10 @@ public final class ProviderConfig {
 
     /**
      * Reads the credentials from the process environment: every variable of
-     * {@link #KNOWN_CREDENTIALS} that is set and not blank.
+     * {@link #KNOWN_CREDENTIALS} that is set and not blank, and every variable of
+     * {@link #KNOWN_SETTINGS} into its property.
      *
-     * @return a configuration with those credentials and default settings
+     * @return a configuration with those credentials and settings, and defaults otherwise
      */
     public static ProviderConfig fromEnvironment() {
         return fromEnvironment(System.getenv());
@@ -78,7 +96,7 @@ public final class ProviderConfig {
      * Like {@link #fromEnvironment()}, from the given variables instead of the process's.
      *
      * @param environment the variables to read
-     * @return a configuration with those credentials and default settings
+     * @return a configuration with those credentials and settings, and defaults otherwise
      */
     public static ProviderConfig fromEnvironment(Map<String, String> environment) {
         Builder.required(environment, "fromEnvironment", "environment", "the variables to read, such as System.getenv()");
@@ -89,6 +107,12 @@ public final class ProviderConfig {
                 builder.credential(name, Secret.of(value.strip()));
             }
         }
+        KNOWN_SETTINGS.forEach((variable, property) -> {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                builder.property(property, value.strip());
+            }
+        });
         return builder.build();
     }
 

@@ -275,6 +275,15 @@ class ModelTest {
         }
 
         @Test
+        @DisplayName("declares accepted invitations observable unless told otherwise, and the older constructor keeps that")
+        void acceptedObservable() {
+            assertThat(Capabilities.builder().build().acceptedObservable()).isTrue();
+            assertThat(Capabilities.builder().acceptedObservable(false).build().acceptedObservable()).isFalse();
+            assertThat(new Capabilities(Set.of(), Optional.empty(), false, Set.of(), false, 10, Map.of()).acceptedObservable())
+                    .isTrue();
+        }
+
+        @Test
         @DisplayName("refuses a page size below one and a default role that is not a role")
         void invalid() {
             assertThatThrownBy(() -> Capabilities.builder().maxPageSize(0).build())

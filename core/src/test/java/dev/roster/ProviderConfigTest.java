@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,5 +137,18 @@ class ProviderConfigTest {
         assertThat(copy.property("organization")).contains("org-2");
         assertThat(copy.retryPolicy()).isEqualTo(RetryPolicy.none());
         assertThat(original.property("missing")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("reads GITHUB_TOKEN as a credential and GITHUB_ORG into the property github.org, ignoring blank values")
+    void githubFromEnvironment() {
+        ProviderConfig config = ProviderConfig.fromEnvironment(Map.of(ProviderConfig.GITHUB_TOKEN, " ghp_example-token ",
+                ProviderConfig.GITHUB_ORG, " acme "));
+
+        assertThat(config.credential(ProviderConfig.GITHUB_TOKEN).map(Secret::reveal)).contains("ghp_example-token");
+        assertThat(config.property("github.org")).contains("acme");
+        assertThat(config.toString()).doesNotContain("ghp_example-token");
+        assertThat(ProviderConfig.fromEnvironment(Map.of(ProviderConfig.GITHUB_ORG, "  ")).properties()).isEmpty();
+        assertThat(ProviderConfig.KNOWN_CREDENTIALS).contains(ProviderConfig.GITHUB_TOKEN);
     }
 }

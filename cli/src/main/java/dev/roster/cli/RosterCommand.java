@@ -34,9 +34,9 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 done; 1 some operation failed (the rest was done);",
             "  2 bad usage or input (nothing sent); 3 configuration or credentials",
             "  (missing key, 401, 403).",
-            "Environment: the vendors' own credential variables (OPENAI_ADMIN_KEY,",
-            "  CONFLUENT_CLOUD_API_KEY, CONFLUENT_CLOUD_API_SECRET); ROSTER_<ID>_BASE_URI",
-            "  to point a vendor elsewhere (a proxy, roster sandbox); NO_COLOR."})
+            "Environment: the vendors' own variables (roster vendors lists those each",
+            "  vendor needs); ROSTER_<ID>_BASE_URI to point a vendor elsewhere (a proxy,",
+            "  roster sandbox); NO_COLOR."})
 public final class RosterCommand implements Runnable {
 
     private final Terminal terminal;

@@ -1,5 +1,6 @@
 package dev.roster.cli;
 
+import dev.roster.ProviderConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,13 +32,18 @@ final class SchemaCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The schema's text. */
+    /** Where the resource lists the credential names: filled from core, so that no vendor is named here. */
+    private static final String CREDENTIALS = "[\"${ProviderConfig.KNOWN_CREDENTIALS}\"]";
+
+    /** The schema's text, its credential names those {@link ProviderConfig#KNOWN_CREDENTIALS} lists. */
     static String text() {
         try (InputStream in = SchemaCommand.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("The jar lacks " + RESOURCE + "; rebuild it");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String names = ProviderConfig.KNOWN_CREDENTIALS.stream().map(name -> "\"" + name + "\"")
+                    .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(CREDENTIALS, names);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,7 +31,6 @@ import picocli.CommandLine.Option;
 abstract class SyncCommand extends VendorCommand {
 
     /** A value for every credential when checking the file against a provider's capabilities; never sent. */
-    private static final String PROBE = "roster-probe-not-a-credential";
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = "roster.yaml",
             description = "The desired state (default: ${DEFAULT-VALUE}); roster schema prints its JSON Schema.")
@@ -160,6 +159,7 @@ abstract class SyncCommand extends VendorCommand {
                     .map(Object::toString).orElse("")));
             ProviderConfig.KNOWN_CREDENTIALS.forEach(name -> organisation.add(config.credential(name).map(Secret::reveal)
                     .orElse("")));
+            organisation.add(new java.util.TreeMap<>(config.properties())); // such as the organisation a token is used for
             String first = reached.putIfAbsent(organisation, connection.name());
             if (first != null) {
                 problems.add(parsed.locate("vendors." + connection.name(), "reaches the same organisation as '" + first
@@ -178,9 +178,7 @@ abstract class SyncCommand extends VendorCommand {
     /** The engine's checks against each provider's capabilities: no credential and no request needed. */
     private List<RosterFile.FileProblem> engineProblems(RosterFile parsed) {
         Map<String, InvitationProvider> probes = new LinkedHashMap<>();
-        ProviderConfig.Builder probe = ProviderConfig.builder();
-        ProviderConfig.KNOWN_CREDENTIALS.forEach(name -> probe.credential(name, Secret.of(PROBE)));
-        ProviderConfig probeConfig = probe.build();
+        ProviderConfig probeConfig = ProviderConfig.fromEnvironment(Vendors.probeEnvironment());
         try {
             for (ConnectionSpec connection : parsed.state().connections()) {
                 if (vendors.available().contains(connection.providerId()) && !probes.containsKey(connection.name())) {
@@ -208,7 +206,14 @@ abstract class SyncCommand extends VendorCommand {
      */
     private ProviderConfig config(RosterFile.Connection connection) {
         Terminal terminal = root.terminal();
-        Map<String, String> environment = connection.credentials().isEmpty() ? terminal.environment() : connection.credentials();
+        Map<String, String> environment = new java.util.HashMap<>();
+        if (connection.credentials().isEmpty()) {
+            environment.putAll(terminal.environment());
+        } else {
+            // The file's credential references, and the settings (not secrets) from the environment as ever.
+            ProviderConfig.KNOWN_SETTINGS.keySet().forEach(name -> terminal.variable(name).ifPresent(v -> environment.put(name, v)));
+            environment.putAll(connection.credentials());
+        }
         ProviderConfig.Builder builder = ProviderConfig.fromEnvironment(environment).toBuilder();
         connection.baseUri().or(() -> vendors.baseUri(connection.providerId())).ifPresent(builder::baseUri);
         if (debug()) {

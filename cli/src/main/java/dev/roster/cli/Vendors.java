@@ -5,7 +5,6 @@ import dev.roster.InvitationProviders;
 import dev.roster.ProviderConfig;
 import dev.roster.ProviderConfigurationException;
 import dev.roster.ProviderInfo;
-import dev.roster.Secret;
 import dev.roster.spi.Redactor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -152,8 +151,10 @@ final class Vendors implements AutoCloseable {
             }
         }
         if (configured.isEmpty()) {
+            Set<String> variables = new LinkedHashSet<>();
+            available.forEach(id -> variables.addAll(requiredCredentials(id)));
             throw new ProviderConfigurationException("No vendor has its credentials set. Set "
-                    + String.join(", ", ProviderConfig.KNOWN_CREDENTIALS)
+                    + String.join(", ", variables.isEmpty() ? ProviderConfig.KNOWN_CREDENTIALS : variables)
                     + " (those your vendors need: roster vendors shows which), or try ./roster sandbox first.");
         }
         return configured;
@@ -165,8 +166,9 @@ final class Vendors implements AutoCloseable {
     }
 
     /**
-     * The credential variables a vendor needs, found by loading it without each (no request is sent):
-     * the command line never names a vendor's variables itself.
+     * The variables a vendor needs: those its factory declares
+     * ({@link InvitationProviders#requiredEnvironment}), or else the credential variables found by loading
+     * it without each (no request is sent). The command line never names a vendor's variables itself.
      *
      * @param id the vendor
      * @return the variable names
@@ -176,19 +178,30 @@ final class Vendors implements AutoCloseable {
     }
 
     private List<String> probeCredentials(String id) {
+        List<String> declared = InvitationProviders.requiredEnvironment(id);
+        if (!declared.isEmpty()) {
+            return declared;
+        }
         List<String> needed = new ArrayList<>();
         for (String name : ProviderConfig.KNOWN_CREDENTIALS) {
-            ProviderConfig.Builder probe = ProviderConfig.builder();
-            for (String other : ProviderConfig.KNOWN_CREDENTIALS) {
-                if (!other.equals(name)) {
-                    probe.credential(other, Secret.of(PROBE));
-                }
-            }
-            if (!loads(id, probe.build())) {
+            Map<String, String> probe = new LinkedHashMap<>(probeEnvironment());
+            probe.remove(name);
+            if (!loads(id, ProviderConfig.fromEnvironment(probe))) {
                 needed.add(name);
             }
         }
         return needed;
+    }
+
+    /**
+     * Every variable {@link ProviderConfig#fromEnvironment} reads, each set to a value that is never
+     * sent anywhere: enough for any provider to load and describe itself without credentials.
+     */
+    static Map<String, String> probeEnvironment() {
+        Map<String, String> probe = new LinkedHashMap<>();
+        ProviderConfig.KNOWN_CREDENTIALS.forEach(name -> probe.put(name, PROBE));
+        ProviderConfig.KNOWN_SETTINGS.keySet().forEach(name -> probe.put(name, PROBE));
+        return probe;
     }
 
     /** The required credential variables that are not set. */
@@ -198,9 +211,7 @@ final class Vendors implements AutoCloseable {
 
     /** What the vendor is and can do, read without its credentials and without any request. */
     ProviderInfo info(String id) {
-        ProviderConfig.Builder probe = ProviderConfig.builder();
-        ProviderConfig.KNOWN_CREDENTIALS.forEach(name -> probe.credential(name, Secret.of(PROBE)));
-        try (InvitationProvider provider = InvitationProviders.load(id, probe.build())) {
+        try (InvitationProvider provider = InvitationProviders.load(id, ProviderConfig.fromEnvironment(probeEnvironment()))) {
             return provider.info();
         }
     }

@@ -38,11 +38,17 @@ class ArchitectureTest {
     void namesNoVendor() {
         noClasses().that().resideOutsideOfPackage("dev.roster.cli.demo..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.roster.openai..", "dev.roster.confluent..",
-                        "dev.roster.testkit..")
+                        "dev.roster.github..", "dev.roster.testkit..")
                 .check(CLI);
         noClasses().that().resideInAPackage("dev.roster.cli.demo..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.roster.openai..", "dev.roster.confluent..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.roster.openai..", "dev.roster.confluent..",
+                        "dev.roster.github..")
                 .because("even the demo reaches vendors through InvitationProviders, as users do")
+                .check(CLI);
+        noClasses().should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "are one vendor's simulator", c -> c.getPackageName().equals("dev.roster.testkit")
+                                && c.getSimpleName().endsWith("Simulator") && !c.getSimpleName().equals("VendorSimulator")))
+                .because("the demo and sandbox find simulators with ServiceLoader: adding a vendor changes no line here")
                 .check(CLI);
     }
 

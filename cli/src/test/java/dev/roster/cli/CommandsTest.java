@@ -54,7 +54,7 @@ class CommandsTest extends SimulatorTest {
                         .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
             }
             Cli.Result top = Cli.bare().run("--help");
-            assertThat(top.out()).contains("Exit codes:", "ROSTER_<ID>_BASE_URI", "OPENAI_ADMIN_KEY");
+            assertThat(top.out()).contains("Exit codes:", "ROSTER_<ID>_BASE_URI", "roster vendors lists those each");
         }
 
         @Test
@@ -73,14 +73,17 @@ class CommandsTest extends SimulatorTest {
     @DisplayName("roster vendors")
     class Vendors {
         @Test
-        @DisplayName("lists both vendors' capabilities and which credentials are set, never their values")
+        @DisplayName("lists every vendor's capabilities and which of the variables it declares are set, never their values")
         void capabilitiesAndCredentials() throws IOException {
             Cli.Result result = Cli.bare().env(ProviderConfig.OPENAI_ADMIN_KEY, "sk-admin-secret-value-42").run("vendors", "-o", "json");
             assertThat(result.code()).as(result.toString()).isZero();
             JsonNode vendors = JSON.readTree(result.out());
-            assertThat(vendors).hasSize(2);
+            assertThat(vendors).hasSize(3);
             JsonNode confluentRow = vendors.get(0);
-            JsonNode openaiRow = vendors.get(1);
+            JsonNode githubRow = vendors.get(1);
+            JsonNode openaiRow = vendors.get(2);
+            assertThat(githubRow.get("credentials").asText()).isEqualTo("missing GITHUB_TOKEN, GITHUB_ORG");
+            assertThat(githubRow.get("default_role").asText()).isEqualTo("direct_member");
             assertThat(openaiRow.get("vendor").asText()).isEqualTo("openai");
             assertThat(openaiRow.get("credentials").asText()).isEqualTo("set");
             assertThat(openaiRow.get("default_role").asText()).isEqualTo("reader");
@@ -98,10 +101,11 @@ class CommandsTest extends SimulatorTest {
         void tableAligned() {
             Cli.Result result = Cli.bare().run("vendors");
             List<String> lines = result.out().lines().toList();
-            assertThat(lines).hasSize(3);
+            assertThat(lines).hasSize(4);
             int column = lines.get(0).indexOf("CREDENTIALS");
             assertThat(lines.get(1).substring(column)).startsWith("missing");
-            assertThat(lines.get(2).substring(column)).startsWith("missing OPENAI_ADMIN_KEY");
+            assertThat(lines.get(2).substring(column)).startsWith("missing GITHUB_TOKEN");
+            assertThat(lines.get(3).substring(column)).startsWith("missing OPENAI_ADMIN_KEY");
             assertThat(result.out()).doesNotContain("\u001b[");
         }
 

@@ -33,7 +33,9 @@ class DemoAndSandboxTest {
                         "$ roster list", "$ roster find grace@example.com", "$ roster revoke --email ada@example.com --yes",
                         "$ roster invite --vendor openai --role admin margaret@example.com")
                 .containsPattern("openai +ada@example.com +already pending +invite-")
-                .contains("ada@example.com: 2 before, 2 after")
+                .containsPattern("github +ada@example.com +already pending +[1-9][0-9]*")
+                .contains("ada@example.com: 3 before, 3 after")
+                .containsPattern("github +[1-9][0-9]* +ada@example.com +pending +direct_member")
                 .containsPattern("openai +invite-\\S+ +grace@example.com +accepted")
                 .contains("error: openai: invite: invalid input: openai has no role 'admin'", "(exit 2)",
                         "Requests the simulators received for it: 0.")
@@ -62,13 +64,14 @@ class DemoAndSandboxTest {
                 }
             }
             assertThat(exports).containsKeys("ROSTER_OPENAI_BASE_URI", "ROSTER_CONFLUENT_BASE_URI", "OPENAI_ADMIN_KEY",
-                    "CONFLUENT_CLOUD_API_KEY", "CONFLUENT_CLOUD_API_SECRET");
+                    "CONFLUENT_CLOUD_API_KEY", "CONFLUENT_CLOUD_API_SECRET", "ROSTER_GITHUB_BASE_URI", "GITHUB_TOKEN", "GITHUB_ORG");
             assertThat(exports.get("ROSTER_OPENAI_BASE_URI")).startsWith("http://127.0.0.1:");
             Cli second = Cli.bare();
             exports.forEach(second::env);
             assertThat(second.run("invite", "ada@example.com").code()).isZero();
             Cli.Result list = second.run("list", "-o", "csv");
-            assertThat(list.out().lines().filter(line -> line.contains("ada@example.com")).count()).isEqualTo(2);
+            assertThat(list.out().lines().filter(line -> line.contains("ada@example.com")).count()).isEqualTo(3);
+            assertThat(second.run("vendors").out()).containsPattern("github +GitHub +set +admin,billing_manager,direct_member");
             stop.countDown();
             assertThat(sandbox.get(30, TimeUnit.SECONDS)).isZero();
         } finally {

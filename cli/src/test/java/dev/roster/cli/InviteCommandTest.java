@@ -120,7 +120,7 @@ class InviteCommandTest extends SimulatorTest {
         void unknownVendor() {
             Cli.Result result = cli().run("invite", "--vendor", "acme", "ada@example.com");
             assertThat(result.code()).isEqualTo(2);
-            assertThat(result.err()).contains("Unknown vendor 'acme'").contains("confluent, openai");
+            assertThat(result.err()).contains("Unknown vendor 'acme'").contains("confluent, github, openai");
             assertThat(requests()).isZero();
         }
 

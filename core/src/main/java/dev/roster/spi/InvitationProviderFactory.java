@@ -36,4 +36,18 @@ public interface InvitationProviderFactory {
      *     needs, naming it
      */
     InvitationProvider create(ProviderConfig config);
+
+    /**
+     * The environment variables the provider needs, by the names
+     * {@link ProviderConfig#fromEnvironment()} reads them ({@link ProviderConfig#KNOWN_CREDENTIALS} and
+     * {@link ProviderConfig#KNOWN_SETTINGS}): with each of them set, {@link #create} finds everything
+     * it requires. Tools that configure providers from the environment (the {@code roster} command)
+     * read this instead of naming any vendor's variables themselves.
+     *
+     * @return the variable names, such as {@code [GITHUB_TOKEN, GITHUB_ORG]}; empty (the default)
+     *     when the provider does not say, and then a tool finds out by trying
+     */
+    default java.util.List<String> requiredEnvironment() {
+        return java.util.List.of();
+    }
 }

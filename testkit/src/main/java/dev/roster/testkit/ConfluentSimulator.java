@@ -245,6 +245,21 @@ public final class ConfluentSimulator extends VendorSimulator {
         return apiSecret;
     }
 
+    /** {@inheritDoc} */
+    @Override
+    public String providerId() {
+        return "confluent";
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Map<String, String> environment() {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put(ProviderConfig.CONFLUENT_CLOUD_API_KEY, apiKey);
+        env.put(ProviderConfig.CONFLUENT_CLOUD_API_SECRET, apiSecret);
+        return env;
+    }
+
     // ---------------------------------------------------------------------------------------
     // Acting as the organization's people
 

@@ -135,6 +135,16 @@ abstract class ContractSupport {
         Assumptions.assumeTrue(hasVendorControl(), "vendor() returns VendorControl.none(): no backend control");
     }
 
+    /**
+     * Skips a test that reads an accepted invitation back, where the provider declares it cannot:
+     * the vendor drops accepted invitations (GitHub), and an adapter must not invent an ACCEPTED status.
+     */
+    final void requireAcceptedObservable() {
+        Assumptions.assumeTrue(provider.info().capabilities().acceptedObservable(), "the provider declares "
+                + "Capabilities.acceptedObservable() false: accepted invitations vanish from the vendor's lists, so there is "
+                + "no accepted invitation to read back or revoke");
+    }
+
     final String newEmail(String label) {
         return "roster-" + label + "-" + RUN + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }

@@ -93,7 +93,7 @@ public abstract class HostileInputContract {
      *     {@link InputRules#MAX_CURSOR_LENGTH}
      */
     public record Endpoints(String invitationsPath, String pageSizeParameter, String cursorParameter,
-            Optional<String> emailFilterParameter, int maxCursorLength) {
+            Optional<String> emailFilterParameter, int maxCursorLength, List<String> otherListPaths) {
 
         /**
          * Checks that every part is present.
@@ -103,8 +103,11 @@ public abstract class HostileInputContract {
          * @param cursorParameter the list's cursor query parameter
          * @param emailFilterParameter the query parameter {@code findByEmail} filters on, if any
          * @param maxCursorLength the longest cursor the vendor accepts
+         * @param otherListPaths further collections a listing may read, with the same page size
+         *     parameter (GitHub lists failed invitations apart from pending ones)
          */
         public Endpoints {
+            otherListPaths = List.copyOf(otherListPaths);
             Objects.requireNonNull(invitationsPath, "invitationsPath");
             Objects.requireNonNull(pageSizeParameter, "pageSizeParameter");
             Objects.requireNonNull(cursorParameter, "cursorParameter");
@@ -126,6 +129,36 @@ public abstract class HostileInputContract {
         public Endpoints(String invitationsPath, String pageSizeParameter, String cursorParameter,
                 Optional<String> emailFilterParameter) {
             this(invitationsPath, pageSizeParameter, cursorParameter, emailFilterParameter, InputRules.MAX_CURSOR_LENGTH);
+        }
+
+        /**
+         * Endpoints of a vendor with a cursor length limit and one invitations collection.
+         *
+         * @param invitationsPath the collection's path
+         * @param pageSizeParameter the list's page size query parameter
+         * @param cursorParameter the list's cursor query parameter
+         * @param emailFilterParameter the query parameter {@code findByEmail} filters on, if any
+         * @param maxCursorLength the longest cursor the vendor accepts
+         */
+        public Endpoints(String invitationsPath, String pageSizeParameter, String cursorParameter,
+                Optional<String> emailFilterParameter, int maxCursorLength) {
+            this(invitationsPath, pageSizeParameter, cursorParameter, emailFilterParameter, maxCursorLength, List.of());
+        }
+
+        /**
+         * These endpoints, with further collections a listing may read.
+         *
+         * @param paths such as {@code /orgs/acme/failed_invitations}
+         * @return the endpoints
+         */
+        public Endpoints alsoListing(String... paths) {
+            return new Endpoints(invitationsPath, pageSizeParameter, cursorParameter, emailFilterParameter, maxCursorLength,
+                    List.of(paths));
+        }
+
+        /** Whether a GET to this path is a listing: the collection or one of the others. */
+        boolean lists(String path) {
+            return invitationsPath.equals(path) || otherListPaths.contains(path);
         }
     }
 
@@ -164,6 +197,44 @@ public abstract class HostileInputContract {
         return Optional.empty();
     }
 
+    /**
+     * Whether the vendor's own formats can hold a value core accepts, where the contract would send
+     * it. By default every value can. A vendor with narrower formats (GitHub: invitation ids and team
+     * ids are positive integers; an adapter that encodes its own cursors) overrides this, and a value
+     * it cannot hold must then be settled without any request: for an invitation id, {@code find}
+     * answers empty and {@code revoke} false (no such invitation can exist); for anything else, an
+     * {@link InvalidRequestException} naming what is wrong.
+     *
+     * @param target where the value goes
+     * @param value the value, which core's rules accept
+     * @return false if the vendor could never hold it
+     */
+    protected boolean vendorFormatHolds(HostileInputs.Target target, String value) {
+        return true;
+    }
+
+    /**
+     * Whether the vendor's requests carry a value of this target at all. By default every target is
+     * sent; a vendor with no such field (GitHub's team invitations name teams, with no role in each)
+     * answers false, and a legitimate value is then checked to reach the right endpoint only.
+     *
+     * @param target where the value goes
+     * @return false if the vendor's requests have no place for it
+     */
+    protected boolean vendorCarries(HostileInputs.Target target) {
+        return true;
+    }
+
+    /**
+     * The project id of the cases that try project roles: by default {@code proj_hostile}; a vendor
+     * whose project ids have a narrower format ({@link #vendorFormatHolds}) names one it can hold.
+     *
+     * @return a project id the vendor's format holds
+     */
+    protected String sampleProjectId() {
+        return PROJECT;
+    }
+
     @BeforeEach
     void openProvider() {
         provider = Objects.requireNonNull(provider(), "provider() returned null");
@@ -198,15 +269,19 @@ public abstract class HostileInputContract {
     // One case
 
     /** What the case must do on this provider, after its capabilities are taken into account. */
-    private enum Outcome { INVALID, UNSUPPORTED, SEND }
+    private enum Outcome { INVALID, UNSUPPORTED, SEND, NO_SUCH_INVITATION }
 
     private void check(HostileInputs.Case c) {
         Outcome expected = expected(c, provider.info().capabilities(), endpoints());
+        if (expected == Outcome.SEND && !vendorFormatHolds(c.target(), c.value())) {
+            expected = c.target() == HostileInputs.Target.INVITATION_ID ? Outcome.NO_SUCH_INVITATION : Outcome.INVALID;
+        }
         for (Operation operation : operations(c.target())) {
             simulator().reset();
             Throwable thrown = null;
+            Object result = null;
             try {
-                operation.call.apply(c.value());
+                result = operation.call.apply(c.value());
             } catch (Throwable t) { // NOPMD: anything at all is evidence
                 thrown = t;
             }
@@ -217,6 +292,8 @@ public abstract class HostileInputContract {
             try {
                 if (expected == Outcome.SEND) {
                     checkSent(c, operation, thrown, requests, context);
+                } else if (expected == Outcome.NO_SUCH_INVITATION) {
+                    checkNoSuchInvitation(result, thrown, requests, context);
                 } else {
                     checkRefused(expected == Outcome.INVALID ? InvalidRequestException.class
                             : UnsupportedCapabilityException.class, thrown, requests, context);
@@ -282,6 +359,21 @@ public abstract class HostileInputContract {
             default:
                 return capable ? Outcome.SEND : Outcome.UNSUPPORTED;
         }
+    }
+
+    /** An id the vendor could never have issued: answered as unknown (empty, false), with no request. */
+    private static void checkNoSuchInvitation(Object result, Throwable thrown, List<LoggedRequest> requests,
+            String context) {
+        if (!requests.isEmpty()) {
+            fail(context + ": an id the vendor's format cannot hold needs no request, but " + requests.size()
+                    + " reached the vendor: " + describe(requests));
+        }
+        if (thrown != null) {
+            fail(context + ": an id the vendor could never have issued is simply unknown (find empty, revoke false), but it "
+                    + "threw " + thrown.getClass().getName() + ": " + InputRules.quote(thrown.getMessage()), thrown);
+        }
+        assertTrue(Optional.empty().equals(result) || Boolean.FALSE.equals(result), context + ": an id the vendor could "
+                + "never have issued should be answered as unknown (find empty, revoke false), but the call returned " + result);
     }
 
     private static void checkRefused(Class<? extends RosterException> type, Throwable thrown, List<LoggedRequest> requests,
@@ -405,11 +497,11 @@ public abstract class HostileInputContract {
                         new Operation("revoke", provider::revoke, (v, r, all, ctx) -> itemRequest("DELETE", collection, v, r, ctx)));
             case EMAIL:
                 return List.of(
-                        new Operation("invite", v -> provider.invite(InvitationRequest.of(v)), inviteCarrying(collection, String::strip)),
+                        new Operation("invite", v -> provider.invite(InvitationRequest.of(v)), inviteCarrying(e, String::strip)),
                         new Operation("findByEmail", provider::findByEmail, new WireCheck() {
                             @Override
                             public void check(String v, LoggedRequest r, List<LoggedRequest> all, String ctx) {
-                                collectionRequest("GET", collection, r, ctx);
+                                listRequest(e, r, ctx);
                                 e.emailFilterParameter().ifPresent(name -> {
                                     Map<String, List<String>> query = query(r, ctx);
                                     if (!query.containsKey(name)) {
@@ -446,48 +538,55 @@ public abstract class HostileInputContract {
                 }));
             case PAGE_SIZE:
                 return List.of(new Operation("list", v -> provider.list(PageRequest.first(Integer.parseInt(v))), (v, r, all, ctx) -> {
-                    collectionRequest("GET", collection, r, ctx);
+                    listRequest(e, r, ctx);
                     String sent = single(query(r, ctx), e.pageSizeParameter(), ctx);
                     assertEquals(String.valueOf(Math.min(Integer.parseInt(v), caps.maxPageSize())), sent,
                             ctx + ": the page size should be the one asked for, lowered to the provider's maximum");
                 }));
             case ROLE:
                 return List.of(new Operation("invite", v -> provider.invite(InvitationRequest.builder(EMAIL).role(v).build()),
-                        inviteCarrying(collection, Function.identity())));
+                        inviteCarrying(e, Function.identity())));
             case PROJECT_ID:
                 return List.of(new Operation("invite",
                         v -> provider.invite(InvitationRequest.builder(EMAIL).project(v, projectRole).build()),
-                        inviteCarrying(collection, Function.identity())));
+                        inviteCarrying(e, Function.identity())));
             case PROJECT_ROLE:
                 return List.of(new Operation("invite",
-                        v -> provider.invite(InvitationRequest.builder(EMAIL).project(PROJECT, v).build()),
-                        inviteCarrying(collection, Function.identity())));
+                        v -> provider.invite(InvitationRequest.builder(EMAIL).project(sampleProjectId(), v).build()),
+                        inviteCarrying(e, vendorCarries(target) ? Function.identity() : null)));
             case ATTRIBUTE_NAME:
                 return List.of(new Operation("invite",
                         v -> provider.invite(InvitationRequest.builder(EMAIL).attribute(v, "AUTH_TYPE_LOCAL").build()),
-                        inviteCarrying(collection, Function.identity())));
+                        inviteCarrying(e, Function.identity())));
             case AUTH_TYPE:
                 return List.of(new Operation("invite",
                         v -> provider.invite(InvitationRequest.builder(EMAIL).attribute("auth_type", v).build()),
-                        inviteCarrying(collection, Function.identity())));
+                        inviteCarrying(e, Function.identity())));
             default:
                 throw new IllegalStateException("No operation for " + target);
         }
     }
 
-    /** An invite: one POST to the collection whose JSON body holds the value as a string; lookups may follow. */
-    private static WireCheck inviteCarrying(String collection, Function<String, String> expectedValue) {
+    /**
+     * An invite: one POST to the collection whose JSON body holds the value as a string (unless
+     * {@code expectedValue} is null: the vendor has no place for it); lookups may follow.
+     */
+    private static WireCheck inviteCarrying(Endpoints e, Function<String, String> expectedValue) {
+        String collection = e.invitationsPath();
         return new WireCheck() {
             @Override
             public void check(String v, LoggedRequest r, List<LoggedRequest> all, String ctx) {
                 if (r.getMethod().getName().equals("POST")) {
                     collectionRequest("POST", collection, r, ctx);
+                    if (expectedValue == null) {
+                        return; // the vendor's request has no place for the value
+                    }
                     Set<String> strings = jsonStrings(r, ctx);
                     String wanted = expectedValue.apply(v);
                     assertTrue(strings.contains(wanted), ctx + ": the body should hold " + InputRules.quote(wanted)
                             + " intact as a JSON string, but its strings are " + strings.stream().map(InputRules::quote).toList());
                 } else {
-                    collectionRequest("GET", collection, r, ctx); // core looking the address up
+                    listRequest(e, r, ctx); // core looking the address up
                 }
             }
 
@@ -507,6 +606,13 @@ public abstract class HostileInputContract {
         assertFalse(segment.contains("/"), ctx + ": the id became several path segments: " + InputRules.quote(segment));
         assertEquals(id, percentDecode(segment, false), ctx + ": the id did not arrive intact in the path");
         assertTrue(query(r, ctx).isEmpty(), ctx + ": an item request should have no query");
+    }
+
+    /** A GET of the invitations collection, or of another collection a listing reads. */
+    private static void listRequest(Endpoints e, LoggedRequest r, String ctx) {
+        assertEquals("GET", r.getMethod().getName(), ctx + ": wrong method");
+        assertTrue(e.lists(rawPath(r)), ctx + ": the request went to another endpoint: " + rawPath(r) + " lists nothing of "
+                + e.invitationsPath() + (e.otherListPaths().isEmpty() ? "" : " or " + e.otherListPaths()));
     }
 
     private static void collectionRequest(String method, String collection, LoggedRequest r, String ctx) {

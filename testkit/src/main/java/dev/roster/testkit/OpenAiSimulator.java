@@ -192,6 +192,18 @@ public final class OpenAiSimulator extends VendorSimulator {
                 .build();
     }
 
+    /** {@inheritDoc} */
+    @Override
+    public String providerId() {
+        return "openai";
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Map<String, String> environment() {
+        return Map.of(ProviderConfig.OPENAI_ADMIN_KEY, adminKey);
+    }
+
     /**
      * Makes an email a member of the organisation, as if they had joined before: inviting it then
      * answers with the already-a-member conflict.

@@ -31,15 +31,17 @@ final class OpenApiContractLoader {
     private OpenApiContractLoader() {}
 
     static OpenApiInteractionValidator load(Path specFile, String basePath, String errorSchema) {
-        return load(List.of(specFile), basePath, errorSchema);
+        return load(List.of(specFile), basePath, errorSchema, null);
     }
 
     /**
      * One validator for several files of one vendor's API (its invitations and its users, say): the
      * later files' paths and components are merged into the first. Two files declaring one path, or
      * one component name differently, fail the load, naming it: the contracts must agree to be one.
+     * A vendor's own JSON media type ({@code jsonMediaType}, null for none) is read as the spec's
+     * {@code application/json}.
      */
-    static OpenApiInteractionValidator load(List<Path> specFiles, String basePath, String errorSchema) {
+    static OpenApiInteractionValidator load(List<Path> specFiles, String basePath, String errorSchema, String jsonMediaType) {
         Path specFile = specFiles.get(0);
         ObjectNode document = read(specFile);
         OpenApi31Downgrade.apply(document);
@@ -51,6 +53,9 @@ final class OpenApiContractLoader {
         applyTopLevelSecurity(document);
         dropAnnotationOnlyOverlays(document);
         addDefaultErrorResponses(document, errorSchema);
+        if (jsonMediaType != null) {
+            aliasJsonResponses(document, jsonMediaType);
+        }
         String inline;
         try {
             inline = JSON.writeValueAsString(document);
@@ -174,6 +179,20 @@ final class OpenApiContractLoader {
                 }
             }
         }
+    }
+
+    /**
+     * Lets clients ask for the vendor's own JSON media type: every response documented as
+     * {@code application/json} is documented as that type too (same schema), so an {@code Accept} of
+     * it matches.
+     */
+    private static void aliasJsonResponses(ObjectNode document, String mediaType) {
+        forEachOperation(document, operation -> operation.path("responses").forEach(response -> {
+            JsonNode content = response.path("content");
+            if (content.isObject() && content.has("application/json") && !content.has(mediaType)) {
+                ((ObjectNode) content).set(mediaType, content.get("application/json").deepCopy());
+            }
+        }));
     }
 
     private static void addDefaultErrorResponses(ObjectNode document, String errorSchema) {

@@ -458,6 +458,7 @@ public final class OpenApiValidation {
         private final boolean checking;
         private String basePath;
         private String errorSchema = "ErrorResponse";
+        private String jsonMediaType;
 
         private Builder(Path specFile) {
             this(Objects.requireNonNull(specFile, "specFile").toAbsolutePath().normalize(), true);
@@ -495,6 +496,19 @@ public final class OpenApiValidation {
         }
 
         /**
+         * Names the vendor's own JSON media type, which its clients send in {@code Accept} though the
+         * contract documents its answers as {@code application/json} (GitHub:
+         * {@code application/vnd.github+json}): the answers are taken as documented under it too.
+         *
+         * @param mediaType such as {@code application/vnd.github+json}
+         * @return this builder
+         */
+        public Builder jsonMediaType(String mediaType) {
+            this.jsonMediaType = Objects.requireNonNull(mediaType, "mediaType");
+            return this;
+        }
+
+        /**
          * Loads the contract (once per file and options) and builds the validation.
          *
          * @return the validation
@@ -513,8 +527,9 @@ public final class OpenApiValidation {
             if (!checking) {
                 return new OpenApiValidation(named, null, tally);
             }
-            String key = files + "|" + basePath + "|" + errorSchema;
-            return new OpenApiValidation(named, CACHE.computeIfAbsent(key, k -> OpenApiContractLoader.load(files, basePath, errorSchema)), tally);
+            String key = files + "|" + basePath + "|" + errorSchema + "|" + jsonMediaType;
+            return new OpenApiValidation(named, CACHE.computeIfAbsent(key,
+                    k -> OpenApiContractLoader.load(files, basePath, errorSchema, jsonMediaType)), tally);
         }
 
         @Override

@@ -99,8 +99,9 @@ abstract class RevokeAndLifecycleGroups extends InviteAndReadGroups {
         }
 
         @Test
-        @DisplayName("reports an accepted invitation as accepted")
+        @DisplayName("reports an accepted invitation as accepted (where the provider declares accepted invitations observable)")
         void accepted() {
+            requireAcceptedObservable();
             Invitation invited = provider.invite(InvitationRequest.of(newEmail("accepted")));
             vendor().accept(invited.id());
             InvitationStatus status = statusOf(invited.id());
@@ -144,6 +145,7 @@ abstract class RevokeAndLifecycleGroups extends InviteAndReadGroups {
         @DisplayName("refuses to revoke an accepted invitation with a conflict ACCEPTED_CANNOT_BE_REVOKED where the "
                 + "provider declares it cannot, and revokes it where it declares it can")
         void revokeAccepted() {
+            requireAcceptedObservable();
             Invitation invited = provider.invite(InvitationRequest.of(newEmail("revoke-accepted")));
             vendor().accept(invited.id());
             if (!provider.info().capabilities().revokeAccepted()) {

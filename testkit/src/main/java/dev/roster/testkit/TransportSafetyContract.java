@@ -93,6 +93,16 @@ public abstract class TransportSafetyContract {
         return Optional.empty();
     }
 
+    /**
+     * A well-formed invitation id in the vendor's own format, for {@code find} and {@code revoke}:
+     * {@code invite-1} by default; a vendor whose ids are numbers (GitHub) names one such as {@code 1}.
+     *
+     * @return the id
+     */
+    protected String sampleInvitationId() {
+        return "invite-1";
+    }
+
     @BeforeAll
     void startServers() {
         if (spec().isEmpty() && Boolean.getBoolean(VendorSimulator.REQUIRE_SPEC_PROPERTY)) {
@@ -216,16 +226,16 @@ public abstract class TransportSafetyContract {
         provider(URI.create(root)).close();
     }
 
-    private static Consumer<InvitationProvider> call(String operation) {
+    private Consumer<InvitationProvider> call(String operation) {
         switch (operation) {
             case "list":
                 return p -> p.list(PageRequest.first(5));
             case "invite":
                 return p -> p.invite(InvitationRequest.of("ada@example.com"));
             case "find":
-                return p -> p.find("invite-1");
+                return p -> p.find(sampleInvitationId());
             case "revoke":
-                return p -> p.revoke("invite-1");
+                return p -> p.revoke(sampleInvitationId());
             case "findByEmail":
                 return p -> p.findByEmail("ada@example.com");
             default:

@@ -225,6 +225,31 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
      */
     public abstract ProviderConfig config();
 
+    /**
+     * The id of the provider this simulator stands in for, such as {@code "openai"}: what a tool that
+     * finds simulators with {@link java.util.ServiceLoader} (as {@code roster demo} does, through
+     * {@code META-INF/services/dev.roster.testkit.VendorSimulator}) pairs it with. A simulator
+     * registered there must override it.
+     *
+     * @return the provider id
+     * @throws IllegalStateException if the subclass does not say
+     */
+    public String providerId() {
+        throw new IllegalStateException(getClass().getName() + " does not name the provider it simulates: override "
+                + "providerId() to register it as a service.");
+    }
+
+    /**
+     * The environment variables, as {@link ProviderConfig#fromEnvironment()} reads them, that give
+     * the provider this simulator's credentials and settings ({@link #config()} without its base
+     * URI): what {@code roster sandbox} prints for a person to export.
+     *
+     * @return the variables, in the order to print them; empty by default
+     */
+    public Map<String, String> environment() {
+        return Map.of();
+    }
+
     /** Forgets every invitation the vendor holds; called by {@link #reset()}. */
     protected abstract void clearState();
 

@@ -515,6 +515,7 @@ final class BrokenAdapters {
     private static ProviderInfo revokingAccepted(ProviderInfo info) {
         Capabilities caps = info.capabilities();
         return new ProviderInfo(info.id(), info.displayName(), new Capabilities(caps.roles(), caps.defaultRole(),
-                caps.projectGrants(), caps.projectRoles(), true, caps.maxPageSize(), caps.vendorAttributes(), caps.members()));
+                caps.projectGrants(), caps.projectRoles(), true, caps.maxPageSize(), caps.vendorAttributes(), caps.members(),
+                caps.acceptedObservable()));
     }
 }

@@ -26,8 +26,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(mixinStandardHelpOptions = true, name = "demo",
         description = {"The main job end to end, with no keys and no network.",
-            "Starts the OpenAI and Confluent simulators on 127.0.0.1 and runs real roster commands against them, "
-                    + "showing each command and its output."},
+            "Starts a simulator of every vendor on the class path on 127.0.0.1 and runs real roster commands against "
+                    + "them, showing each command and its output."},
         footerHeading = "%nExamples:%n",
         footer = {"  roster demo", "  roster demo | less -R"})
 public final class DemoCommand implements Callable<Integer> {
@@ -60,8 +60,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void tour(Simulators sims) {
-        say("Two vendor simulators run on 127.0.0.1 (OpenAI at " + sims.openai.baseUri() + ", Confluent at "
-                + sims.confluent.rootUri() + "),");
+        List<String> where = new ArrayList<>();
+        sims.all().forEach((id, simulator) -> where.add(displayName(id, simulator) + " at "
+                + simulator.config().baseUri().orElseThrow()));
+        say(sims.all().size() + " vendor simulators run on 127.0.0.1 (" + String.join(", ", where) + "),");
         say("with fake keys in the environment. Every step below is a real roster command, run against them.");
 
         step("Which vendors are here, and configured?", "vendors");
@@ -69,41 +71,42 @@ public final class DemoCommand implements Callable<Integer> {
         step("Invite three people at every configured vendor.",
                 "invite", "ada@example.com", "grace@example.com", "linus@example.com");
 
-        int before = created(sims, "ada@example.com");
+        int before = sims.created("ada@example.com");
         step("Invite Ada again: the same invitation is reported, nothing is sent twice.", "invite", "ada@example.com");
-        say("Invitations the two vendors ever created for ada@example.com: " + before + " before, "
-                + created(sims, "ada@example.com") + " after (one each).");
+        say("Invitations the " + sims.all().size() + " vendors ever created for ada@example.com: " + before + " before, "
+                + sims.created("ada@example.com") + " after (one each).");
 
         step("Everything, across vendors.", "list");
 
-        accept(sims.openai, "openai", "grace@example.com");
-        expire(sims.confluent, "confluent", "linus@example.com");
+        accept(sims.get("openai").orElseThrow(), "openai", "grace@example.com");
+        expire(sims.get("confluent").orElseThrow(), "confluent", "linus@example.com");
         out.println();
         say("Grace accepts her OpenAI invitation; Linus's Confluent invitation expires.");
 
         step("Find a person everywhere.", "find", "grace@example.com");
 
-        step("Revoke Ada's pending invitations at every vendor (two, so --yes confirms it).",
+        step("Revoke Ada's pending invitations at every vendor (one each, so --yes confirms it).",
                 "revoke", "--email", "ada@example.com", "--yes");
 
         step("Only what is still pending: Ada was revoked, Grace accepted at OpenAI, Linus expired at Confluent.",
                 "list", "--status", "pending");
 
-        int requests = sims.openai.requestsReceived() + sims.confluent.requestsReceived();
+        int requests = sims.requestsReceived();
         step("An unknown role is refused before any request.", "invite", "--vendor", "openai", "--role", "admin",
                 "margaret@example.com");
         say("Requests the simulators received for it: "
-                + (sims.openai.requestsReceived() + sims.confluent.requestsReceived() - requests) + ".");
+                + (sims.requestsReceived() - requests) + ".");
 
-        sims.openai.rateLimit(4);
+        VendorSimulator openai = sims.get("openai").orElseThrow();
+        openai.rateLimit(4);
         long started = System.nanoTime();
         step("OpenAI now allows 4 requests a second; inviting five people runs into its rate limit, and waits it out.",
                 "invite", "--vendor", "openai", "--concurrency", "5", "alan@example.com", "barbara@example.com",
                 "edsger@example.com", "frances@example.com", "john@example.com");
         long millis = (System.nanoTime() - started) / 1_000_000;
         say(String.format(Locale.ROOT, "OpenAI answered %d requests with 429 (rate limited); core waited them out: "
-                + "no failure, %.1f s in all.", sims.openai.answeredWith(429), millis / 1000.0));
-        sims.openai.rateLimit(0);
+                + "no failure, %.1f s in all.", openai.answeredWith(429), millis / 1000.0));
+        openai.rateLimit(0);
 
         out.println();
         say("Next: run ./roster sandbox, paste its export lines into a second terminal, and try any command there "
@@ -138,9 +141,11 @@ public final class DemoCommand implements Callable<Integer> {
         return out;
     }
 
-    private static int created(Simulators sims, String email) {
-        return sims.openai.invitationsCreatedByEmail().getOrDefault(email, 0)
-                + sims.confluent.invitationsCreatedByEmail().getOrDefault(email, 0);
+    /** The vendor's display name, read from its provider as a person's roster vendors would show it. */
+    private static String displayName(String id, VendorSimulator simulator) {
+        try (InvitationProvider provider = InvitationProviders.load(id, simulator.config())) {
+            return provider.info().displayName();
+        }
     }
 
     private static void accept(VendorSimulator simulator, String id, String email) {

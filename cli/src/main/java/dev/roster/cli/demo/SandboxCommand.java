@@ -14,8 +14,8 @@ import picocli.CommandLine.ParentCommand;
  * point the other commands at them.
  */
 @Command(mixinStandardHelpOptions = true, name = "sandbox",
-        description = {"Run both vendor simulators until Ctrl-C, to try every command.",
-            "Runs the OpenAI and Confluent simulators on 127.0.0.1 and prints the export lines that point the other "
+        description = {"Run the vendor simulators until Ctrl-C, to try every command.",
+            "Runs a simulator of every vendor on the class path on 127.0.0.1 and prints the export lines that point the other "
                     + "commands at them (fake keys; nothing leaves this machine)."},
         footerHeading = "%nExamples:%n",
         footer = {"  roster sandbox                 # terminal 1: leave it running",
@@ -36,7 +36,8 @@ public final class SandboxCommand implements Callable<Integer> {
         Terminal terminal = root.terminal();
         PrintWriter out = terminal.out();
         try (Simulators simulators = Simulators.start()) {
-            out.println("# roster sandbox: the OpenAI and Confluent simulators run on 127.0.0.1 (fake keys, no network).");
+            out.println("# roster sandbox: simulators of " + String.join(", ", simulators.all().keySet())
+                    + " run on 127.0.0.1 (fake keys, no network).");
             out.println("# In a second terminal, paste these lines, then try any command (./roster --help):");
             out.println();
             for (Map.Entry<String, String> variable : simulators.environment().entrySet()) {

@@ -1,61 +1,98 @@
 package dev.roster.cli.demo;
 
-import dev.roster.ProviderConfig;
-import dev.roster.testkit.ConfluentSimulator;
-import dev.roster.testkit.OpenAiSimulator;
+import dev.roster.InvitationProviders;
+import dev.roster.testkit.VendorSimulator;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
- * The two vendor simulators of {@code roster demo} and {@code roster sandbox}, on 127.0.0.1, and
- * the environment that points the other commands at them. The only place the command line names
- * vendors: it wires their simulators.
+ * The vendor simulators of {@code roster demo} and {@code roster sandbox}, on 127.0.0.1: every
+ * simulator the testkit registers ({@code META-INF/services/dev.roster.testkit.VendorSimulator})
+ * whose provider is on the class path, and the environment that points the other commands at them.
+ * It names no vendor: each simulator says which provider it stands in for and what to export.
  */
 final class Simulators implements AutoCloseable {
 
-    final OpenAiSimulator openai;
-    final ConfluentSimulator confluent;
+    private final Map<String, VendorSimulator> running;
 
-    private Simulators(OpenAiSimulator openai, ConfluentSimulator confluent) {
-        this.openai = openai;
-        this.confluent = confluent;
+    private Simulators(Map<String, VendorSimulator> running) {
+        this.running = running;
     }
 
-    /** Starts both simulators on free ports of 127.0.0.1. */
+    /** Starts one simulator per provider on the class path that has one, on free ports of 127.0.0.1. */
     static Simulators start() {
-        OpenAiSimulator openai = new OpenAiSimulator();
-        ConfluentSimulator confluent = new ConfluentSimulator();
-        openai.start();
+        Set<String> providers = InvitationProviders.available();
+        List<VendorSimulator> found = new ArrayList<>();
+        ServiceLoader.load(VendorSimulator.class, Simulators.class.getClassLoader()).forEach(found::add);
+        found.sort(Comparator.comparing(VendorSimulator::providerId));
+        Map<String, VendorSimulator> running = new LinkedHashMap<>();
         try {
-            confluent.start();
+            for (VendorSimulator simulator : found) {
+                if (providers.contains(simulator.providerId()) && !running.containsKey(simulator.providerId())) {
+                    simulator.start();
+                    running.put(simulator.providerId(), simulator);
+                }
+            }
         } catch (RuntimeException e) {
-            openai.close();
+            new Simulators(running).close();
             throw e;
         }
-        return new Simulators(openai, confluent);
+        return new Simulators(running);
+    }
+
+    /** The running simulators, by provider id, sorted. */
+    Map<String, VendorSimulator> all() {
+        return running;
+    }
+
+    /** The simulator standing in for a provider, if it runs. */
+    Optional<VendorSimulator> get(String providerId) {
+        return Optional.ofNullable(running.get(providerId));
+    }
+
+    /** Requests all simulators received since they started (or were reset). */
+    int requestsReceived() {
+        return running.values().stream().mapToInt(VendorSimulator::requestsReceived).sum();
+    }
+
+    /** Invitations all simulators ever created for an address. */
+    int created(String email) {
+        return running.values().stream().mapToInt(s -> s.invitationsCreatedByEmail().getOrDefault(email, 0)).sum();
     }
 
     /**
-     * The variables a person would export to use the simulators: base URIs and their (fake) keys.
+     * The variables a person would export to use the simulators: each one's base URI as
+     * {@code ROSTER_<ID>_BASE_URI}, then the (fake) credentials and settings it asks for.
      *
      * @return the variables, in the order to print them
      */
     Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("ROSTER_OPENAI_BASE_URI", openai.baseUri().toString());
-        env.put("ROSTER_CONFLUENT_BASE_URI", confluent.config().baseUri().orElseThrow().toString());
-        env.put(ProviderConfig.OPENAI_ADMIN_KEY, OpenAiSimulator.DEFAULT_ADMIN_KEY);
-        env.put(ProviderConfig.CONFLUENT_CLOUD_API_KEY, confluent.apiKey());
-        env.put(ProviderConfig.CONFLUENT_CLOUD_API_SECRET, confluent.apiSecret());
+        running.forEach((id, simulator) -> env.put("ROSTER_" + id.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_")
+                + "_BASE_URI", simulator.config().baseUri().orElseThrow().toString()));
+        running.values().forEach(simulator -> env.putAll(simulator.environment()));
         return env;
     }
 
     @Override
     public void close() {
-        try {
-            openai.close();
-        } finally {
-            confluent.close();
+        RuntimeException failed = null;
+        for (VendorSimulator simulator : running.values()) {
+            try {
+                simulator.close();
+            } catch (RuntimeException e) {
+                failed = failed == null ? e : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 }
