@@ -19,9 +19,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *       passed without news.</li>
  *   <li><b>The spacing of 429s</b> where there are no headers ({@link #refused(Duration, boolean)}): a first
  *       429 asking to wait less than a second, {@code w}, sets the pace to one call per {@code w} (a
- *       limiter that makes a client wait {@code w} frees a request every {@code w}); a later one
- *       lowers the pace to what the vendor was accepting since (counted by {@link #accepted()}), with
- *       a margin. Without
+ *       limiter that makes a client wait {@code w} frees a request every {@code w}); a later one,
+ *       once enough has been seen since the pace was set (200 ms or 20 accepted calls), judges the
+ *       pace by the share of calls refused since: over a quarter, and the pace drops to what the
+ *       vendor accepted (counted by {@link #accepted()}), with a margin; over 5%, it eases off by 5%;
+ *       fewer, it stands. A machine too slow to reach the vendor's limit is thus not mistaken for it. Without
  *       refusals the pace rises by a tenth of itself every second, and is forgotten after
  *       {@value #FORGET_AFTER_SECONDS} s without a 429.</li>
  *   <li><b>Every 429's wait</b>: nothing is sent through this pacer until it is over.</li>
@@ -37,8 +39,14 @@ final class Pacer {
     /** Without refusals, the learned rate grows by this share of itself per second. */
     private static final double PROBE_PER_SECOND = 0.10;
     static final long FORGET_AFTER_SECONDS = 30;
-    /** 429s closer together than this answer one burst: they lower the pace once. */
-    private static final long REACTION_NANOS = 25_000_000L;
+    /** The pace is changed again by a 429 only after this long, or this many accepted calls, since it was last set. */
+    private static final long MEASURE_NANOS = 200_000_000L;
+    private static final long MEASURE_ACCEPTED = 20;
+    /** More calls refused than this share since the pace was set: it was over the limit. */
+    private static final double OVER_LIMIT_SHARE = 0.25;
+    /** More refused than this share, but not over the limit: at it, so the pace eases off by {@link #EASE}. */
+    private static final double AT_LIMIT_SHARE = 0.05;
+    private static final double EASE = 0.95;
     private static final long SECOND = 1_000_000_000L;
     /** The slowest learned pace: one call every two seconds. */
     private static final double MIN_RATE = 0.5;
@@ -80,6 +88,8 @@ final class Pacer {
     private final AtomicLong lastSlot;
     /** Calls the vendor accepted since the learned rate was last set (counted only while something is known). */
     private final AtomicLong acceptedSince = new AtomicLong();
+    /** 429s since the learned rate was last set (not counting the one that set it). */
+    private final AtomicLong refusedSince = new AtomicLong();
 
     Pacer(RetryingAttempts.Ticker ticker, RetryingAttempts.Sleeper sleeper) {
         this.ticker = ticker;
@@ -96,38 +106,40 @@ final class Pacer {
      * @throws InterruptedException if interrupted while waiting
      */
     void await(Duration maxWait) throws InterruptedException {
-        while (true) {
-            Pace known = pace.get();
-            if (known == null) {
-                return;
-            }
-            long now = ticker.nanoTime();
-            if (known.spent(now)) {
-                pace.compareAndSet(known, null);
-                return;
-            }
-            long earliest = known.holdUntil() - now > 0 ? known.holdUntil() : now;
-            long interval = known.interval(now);
-            long slot = earliest;
-            if (interval > 0) {
-                long last;
-                do {
-                    last = lastSlot.get();
-                    slot = later(earliest, last + interval);
-                    if (slot - earliest > maxWait.toNanos()) {
-                        slot = earliest;
-                        break;
-                    }
-                } while (!lastSlot.compareAndSet(last, slot));
-            }
-            if (slot - now <= 0) {
-                return;
-            }
+        Pace known = pace.get();
+        if (known == null) {
+            return;
+        }
+        long now = ticker.nanoTime();
+        if (known.spent(now)) {
+            pace.compareAndSet(known, null);
+            return;
+        }
+        long earliest = later(now, known.holdUntil());
+        long interval = known.interval(now);
+        long slot = earliest;
+        if (interval > 0) {
+            long last;
+            do {
+                last = lastSlot.get();
+                slot = later(earliest, last + interval);
+                if (slot - earliest > maxWait.toNanos()) {
+                    slot = earliest;
+                    break;
+                }
+            } while (!lastSlot.compareAndSet(last, slot));
+        }
+        if (slot - now > 0) {
             sleeper.sleep(Duration.ofNanos(slot - now));
+        }
+        // The slot is this call's; a 429 that came meanwhile makes it wait out that hold too (not take a new slot).
+        while (true) {
             Pace after = pace.get();
-            if (after == null || after.holdUntil() - ticker.nanoTime() <= 0) {
-                return; // the slot is this call's; only a new hold sends it back to wait
+            long left = after == null ? 0 : after.holdUntil() - ticker.nanoTime();
+            if (left <= 0) {
+                return;
             }
+            sleeper.sleep(Duration.ofNanos(left));
         }
     }
 
@@ -165,22 +177,33 @@ final class Pacer {
         Pace known = current(now);
         double rate = known.learnedRate();
         long since = known.learnedAt();
-        if (rate == 0 && since == now) {
+        if (now - known.headerExpires() < 0) {
+            // The vendor's headers set the pace: a 429 among them (another client, a clock's jitter) only holds.
+            rate = known.learnedRate();
+        } else if (rate == 0 && since == now) {
             // Nothing learned yet: a limiter that asks for a wait of w, finer than the whole seconds a bare
             // Retry-After rounds to, frees a request every w. A wait of seconds says no rate: measure it.
             rate = named && waitNanos > 0 && waitNanos < SECOND ? SECOND * MARGIN / waitNanos : 0;
             acceptedSince.set(0);
-        } else if (now - since >= REACTION_NANOS) {
-            // Send no faster than the vendor was accepting since the pace was last set, nor than that pace.
+            refusedSince.set(0);
+        } else if (now - since >= MEASURE_NANOS || acceptedSince.get() >= MEASURE_ACCEPTED) {
+            // Enough seen since the pace was last set to judge it by the share of calls refused: many, and the
+            // pace was over the vendor's limit, so send at what it accepted; a few, and it is about at the
+            // limit (or the limiter jitters), so ease off a little; hardly any, and the pace holds.
             long accepted = acceptedSince.getAndSet(0);
-            double sending = rate > 0 ? rate * (1 + PROBE_PER_SECOND * (now - since) / (double) SECOND) : Double.MAX_VALUE;
-            double accepting = accepted >= 2 ? accepted * (double) SECOND / (now - since) : Double.MAX_VALUE;
-            double lowered = Math.min(sending, accepting) * MARGIN;
-            if (lowered < Double.MAX_VALUE * MARGIN) {
-                rate = Math.max(lowered, MIN_RATE);
+            long refusals = refusedSince.getAndSet(0) + 1;
+            double refusedShare = refusals / (double) (accepted + refusals);
+            double sending = rate * (1 + PROBE_PER_SECOND * (now - since) / (double) SECOND);
+            if (accepted > 0 && (rate == 0 || refusedShare > OVER_LIMIT_SHARE)) {
+                rate = Math.max(accepted * (double) SECOND / (now - since) * MARGIN, MIN_RATE);
+            } else if (rate > 0) {
+                rate = Math.max(refusedShare > AT_LIMIT_SHARE ? sending * EASE : sending, MIN_RATE);
             }
             since = now;
+        } else {
+            refusedSince.incrementAndGet();
         }
+        // Otherwise a 429 of the same burst as the last change: it only holds.
         pace.set(new Pace(later(known.holdUntil(), now + waitNanos), known.headerInterval(), known.headerExpires(), rate, since));
     }
 

@@ -151,17 +151,42 @@ class PacerTest {
         }
 
         @Test
-        @DisplayName("a later 429 lowers the pace to what the vendor was accepting since, with a margin")
+        @DisplayName("with many calls refused since, a 429 lowers the pace to what the vendor was accepting, with a margin")
         void lowersToAccepted() {
             pacer.refused(Duration.ofMillis(1), true); // 920 calls/s
-            for (int i = 0; i < 20; i++) { // the vendor accepts 20 in 100 ms: 200/s
+            for (int i = 0; i < 20; i++) { // the vendor accepts 20 in 100 ms (200/s) and refuses 10
                 time.sleep(Duration.ofMillis(5));
                 pacer.accepted();
+                if (i % 2 == 0) {
+                    pacer.refused(Duration.ofMillis(1), true);
+                }
             }
 
             pacer.refused(Duration.ofMillis(5), true);
 
             assertThat(pacer.pace().learnedRate()).isCloseTo(200 * 0.92, org.assertj.core.data.Offset.offset(0.01));
+        }
+
+        @Test
+        @DisplayName("with a few refused since, a 429 eases the pace by 5%; with hardly any, the pace stands")
+        void easesOrStands() {
+            pacer.refused(Duration.ofMillis(10), true); // 92 calls/s
+            double base = pacer.pace().learnedRate();
+            for (int i = 0; i < 18; i++) {
+                pacer.accepted();
+            }
+            pacer.refused(Duration.ofMillis(10), true); // the same instant: counted, not judged
+            pacer.accepted();
+            pacer.accepted();
+            pacer.refused(Duration.ofMillis(10), true); // 2 refused of 22: over 5%
+            assertThat(pacer.pace().learnedRate()).isCloseTo(base * 0.95, org.assertj.core.data.Offset.offset(0.001));
+
+            double eased = pacer.pace().learnedRate();
+            for (int i = 0; i < 40; i++) {
+                pacer.accepted();
+            }
+            pacer.refused(Duration.ofMillis(10), true); // 1 refused of 41: a limiter's jitter
+            assertThat(pacer.pace().learnedRate()).isEqualTo(eased);
         }
 
         @Test
