@@ -12,11 +12,12 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>What it knows comes from three places, and the slowest pace wins:
  * <ul>
- *   <li><b>The vendor's rate-limit headers</b> ({@link #observe(RateLimitStatus)}): {@code remaining}
- *       requests allowed before {@code resetIn} has passed are spread evenly over it, one every
- *       {@code resetIn / (remaining + 1)}. That is exact for a fixed window, and settles a token
- *       bucket at half full, sending at its refill rate. It is forgotten once {@code resetIn} has
- *       passed without news.</li>
+ *   <li><b>The vendor's rate-limit headers</b> ({@link #observe(RateLimitStatus)}): while half the
+ *       limit or more remains, calls go freely (a small job never waits); below that, the
+ *       {@code remaining} requests allowed before {@code resetIn} has passed are spread evenly over
+ *       it, one every {@code resetIn / (remaining + 1)}. A fixed window is then used in full without
+ *       a refusal, and a token bucket settles about half full, sending at its refill rate. It is
+ *       forgotten once {@code resetIn} has passed without news.</li>
  *   <li><b>The spacing of 429s</b> where there are no headers ({@link #refused(Duration, boolean)}): a first
  *       429 asking to wait less than a second, {@code w}, sets the pace to one call per {@code w} (a
  *       limiter that makes a client wait {@code w} frees a request every {@code w}); a later one,
@@ -151,7 +152,8 @@ final class Pacer {
     synchronized void observe(RateLimitStatus status) {
         long now = ticker.nanoTime();
         long reset = status.resetIn().toNanos();
-        long interval = reset / (status.remaining() + 1);
+        // Half the limit or more left: no need to pace yet (a small job never waits); below, spread what is left.
+        long interval = status.remaining() * 2 >= status.limit() && status.limit() > 0 ? 0 : reset / (status.remaining() + 1);
         Pace known = current(now);
         pace.set(new Pace(known.holdUntil(), interval, now + reset, known.learnedRate(), known.learnedAt()));
         // The next call waits its share of the window, counted from this answer at the earliest.

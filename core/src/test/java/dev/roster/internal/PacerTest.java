@@ -59,11 +59,21 @@ class PacerTest {
         @Test
         @DisplayName("spreads the requests remaining evenly until the reset")
         void spreadsRemaining() throws InterruptedException {
-            pacer.observe(status(10, 9, Duration.ofSeconds(1)));
+            pacer.observe(status(100, 9, Duration.ofSeconds(1)));
 
             awaitTimes(3);
 
             assertThat(time.waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100));
+        }
+
+        @Test
+        @DisplayName("sends freely while half the limit or more remains, however far the reset")
+        void halfLeftIsFree() throws InterruptedException {
+            pacer.observe(status(300, 150, Duration.ofSeconds(60)));
+
+            awaitTimes(50);
+
+            assertThat(time.waits).isEmpty();
         }
 
         @Test
@@ -89,9 +99,9 @@ class PacerTest {
         @Test
         @DisplayName("a newer answer changes the pace")
         void newerAnswerWins() throws InterruptedException {
-            pacer.observe(status(10, 9, Duration.ofSeconds(1)));
+            pacer.observe(status(100, 9, Duration.ofSeconds(1)));
             pacer.await(NO_CAP);
-            pacer.observe(status(100, 99, Duration.ofSeconds(1)));
+            pacer.observe(status(1000, 99, Duration.ofSeconds(1)));
             pacer.await(NO_CAP);
             pacer.await(NO_CAP);
 
@@ -101,7 +111,7 @@ class PacerTest {
         @Test
         @DisplayName("forgets the limit once its reset has passed without news, and then costs nothing")
         void forgets() throws InterruptedException {
-            pacer.observe(status(10, 9, Duration.ofSeconds(1)));
+            pacer.observe(status(100, 9, Duration.ofSeconds(1)));
             time.sleep(Duration.ofSeconds(2));
             time.waits.clear();
 
@@ -227,7 +237,7 @@ class PacerTest {
         long now = 5_000_000_000L;
         Set<Duration> waits = ConcurrentHashMap.newKeySet();
         Pacer shared = new Pacer(() -> now, waits::add);
-        shared.observe(status(10, 9, Duration.ofSeconds(1)));
+        shared.observe(status(100, 9, Duration.ofSeconds(1)));
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -265,7 +275,7 @@ class PacerTest {
             InvitationProvider provider = new PolicyInvitationProvider(adapter, attempts, Redactor.of(List.of()));
             assertThat(adapter.listener).as("core hands a listener to a reporting adapter").isNotNull();
 
-            adapter.listener.accept(status(10, 9, Duration.ofSeconds(1)));
+            adapter.listener.accept(status(100, 9, Duration.ofSeconds(1)));
             provider.find("inv_1");
             provider.find("inv_2");
 
