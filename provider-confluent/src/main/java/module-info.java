@@ -9,12 +9,10 @@
  */
 module dev.roster.confluent {
     requires transitive dev.roster.core; // the exported factory speaks in core's types
+    requires dev.roster.provider.support; // the Feign plumbing every adapter shares
     requires feign.core;
-    requires feign.java11;
-    requires feign.jackson;
     requires com.fasterxml.jackson.annotation;
     requires com.fasterxml.jackson.databind;
-    requires java.net.http;
 
     exports dev.roster.confluent;
     opens dev.roster.confluent.internal to com.fasterxml.jackson.databind;

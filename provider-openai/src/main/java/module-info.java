@@ -7,10 +7,8 @@
  */
 module dev.roster.openai {
     requires dev.roster.core;
+    requires dev.roster.provider.support; // the Feign plumbing every adapter shares
     requires feign.core;
-    requires feign.jackson;
-    requires feign.java11;
-    requires java.net.http;
     requires com.fasterxml.jackson.annotation;
     requires com.fasterxml.jackson.databind;
 

@@ -45,4 +45,13 @@ class ArchitectureTest {
                 .because("even the demo reaches vendors through InvitationProviders, as users do")
                 .check(CLI);
     }
+
+    @Test
+    @DisplayName("the cli never uses provider-support, the adapters' internal Feign plumbing")
+    void noProviderSupport() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("dev.roster.provider.support..")
+                .because("roster-provider-support is internal to the adapters (ARCHITECTURE.md); the cli reaches vendors through "
+                        + "InvitationProviders")
+                .check(CLI);
+    }
 }

@@ -6,16 +6,14 @@ import dev.roster.ErrorDetails;
 import dev.roster.ProviderConfig;
 import dev.roster.ProviderConfigurationException;
 import dev.roster.RosterException;
+import dev.roster.provider.support.ErrorResponses;
 import dev.roster.spi.HttpFailures;
 import dev.roster.spi.Redactor;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -38,7 +36,6 @@ import java.util.regex.Pattern;
  */
 final class OpenAiErrorDecoder implements ErrorDecoder {
 
-    private static final int MAX_BODY = 64 * 1024;
     private static final Pattern ALREADY_INVITED =
             Pattern.compile("invite_already_exists|already (been )?invited|already (has )?(a )?pending|invite .*already exists");
     private static final Pattern ALREADY_MEMBER =
@@ -68,7 +65,7 @@ final class OpenAiErrorDecoder implements ErrorDecoder {
     @Override
     public Exception decode(String methodKey, Response response) {
         int status = response.status();
-        String body = redactor.redact(readBody(response));
+        String body = ErrorResponses.body(response, redactor);
         Optional<OpenAiJson.ErrorBody> error = parse(body);
         String vendorMessage = error.map(OpenAiJson.ErrorBody::message).filter(m -> !m.isBlank())
                 .map(m -> KEY_LIKE.matcher(m).replaceAll("sk-***")).orElse(null);
@@ -142,27 +139,8 @@ final class OpenAiErrorDecoder implements ErrorDecoder {
         }
     }
 
-    private static String readBody(Response response) {
-        if (response.body() == null) {
-            return "";
-        }
-        try (InputStream in = response.body().asInputStream()) {
-            return new String(in.readNBytes(MAX_BODY), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
     private Optional<String> header(Response response, String name) {
-        return response.headers().entrySet().stream()
-                .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
-                .map(e -> e.getValue())
-                .filter(values -> values != null && !values.isEmpty())
-                .map(Collection::iterator)
-                .map(java.util.Iterator::next)
-                .filter(value -> value != null)
-                .map(redactor::redact)
-                .findFirst();
+        return ErrorResponses.header(response, name, redactor);
     }
 
     /** Which call failed, from Feign's method key such as {@code OpenAiApi#delete(String)}. */

@@ -1,7 +1,6 @@
 package dev.roster.openai;
 
 import dev.roster.Capabilities;
-import dev.roster.ErrorDetails;
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
@@ -9,8 +8,8 @@ import dev.roster.NotFoundException;
 import dev.roster.Page;
 import dev.roster.PageRequest;
 import dev.roster.ProjectGrant;
-import dev.roster.ProviderConfigurationException;
 import dev.roster.ProviderInfo;
+import dev.roster.provider.support.FeignCalls;
 import dev.roster.spi.HttpEndpoints;
 import dev.roster.spi.InputRules;
 import dev.roster.spi.Redactor;
@@ -44,11 +43,10 @@ final class OpenAiInvitationProvider implements InvitationProvider {
 
     private final OpenAiApi api;
     private final FeignCalls calls;
-    private volatile boolean closed;
 
     OpenAiInvitationProvider(OpenAiApi api, URI baseUri, Redactor redactor) {
         this.api = Objects.requireNonNull(api, "api");
-        this.calls = new FeignCalls(baseUri, redactor);
+        this.calls = new FeignCalls("OpenAI", OpenAiProviderFactory.ID, baseUri, redactor);
     }
 
     @Override
@@ -61,17 +59,15 @@ final class OpenAiInvitationProvider implements InvitationProvider {
         List<OpenAiJson.Project> projects = request.projects()
                 .map(grants -> grants.stream().map(OpenAiInvitationProvider::project).collect(Collectors.toList()))
                 .orElse(null);
-        requireOpen("invite");
         OpenAiJson.InviteRequest body = new OpenAiJson.InviteRequest(request.email(), request.role().orElse(DEFAULT_ROLE), projects);
-        return calls.read("invite", () -> api.create(body), InviteMapping::invitation);
+        return calls.read("send an invite", () -> api.create(body), InviteMapping::invitation);
     }
 
     @Override
     public Optional<Invitation> find(String invitationId) {
         String id = InputRules.invitationId(invitationId);
-        requireOpen("find");
         try {
-            return Optional.of(calls.read("find", () -> api.retrieve(id), InviteMapping::invitation));
+            return Optional.of(calls.read("find invite " + id, () -> api.retrieve(id), InviteMapping::invitation));
         } catch (NotFoundException unknown) {
             return Optional.empty();
         }
@@ -79,18 +75,16 @@ final class OpenAiInvitationProvider implements InvitationProvider {
 
     @Override
     public Page<Invitation> list(PageRequest request) {
-        requireOpen("list");
         int limit = Math.min(request.size(), MAX_PAGE_SIZE);
         String after = request.cursor().map(HttpEndpoints::percentEncode).orElse(null);
-        return calls.read("list", () -> api.list(limit, after), InviteMapping::page);
+        return calls.read("list invites", () -> api.list(limit, after), InviteMapping::page);
     }
 
     @Override
     public boolean revoke(String invitationId) {
         String id = InputRules.invitationId(invitationId);
-        requireOpen("revoke");
         try {
-            return calls.read("revoke", () -> api.delete(id), InviteMapping::deleted);
+            return calls.read("revoke invite " + id, () -> api.delete(id), InviteMapping::deleted);
         } catch (NotFoundException unknown) {
             return false;
         }
@@ -103,14 +97,7 @@ final class OpenAiInvitationProvider implements InvitationProvider {
      */
     @Override
     public void close() {
-        closed = true;
-    }
-
-    private void requireOpen(String operation) {
-        if (closed) {
-            throw new ProviderConfigurationException("This OpenAI provider was closed; load a new one to " + operation + ".",
-                    ErrorDetails.of(OpenAiProviderFactory.ID), null);
-        }
+        calls.close();
     }
 
     @Override

@@ -37,10 +37,10 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("depends on core's published API, Feign, Jackson and the JDK only")
+    @DisplayName("depends on core's published API, provider-support, Feign, Jackson and the JDK only")
     void onlyAllowedDependencies() {
         classes().that().resideInAPackage("dev.roster.openai..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.roster.openai..", "dev.roster", "dev.roster.spi",
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.roster.openai..", "dev.roster", "dev.roster.spi", "dev.roster.provider.support..",
                         "java..", "feign..", "com.fasterxml.jackson..")
                 .because("an adapter is a thin translator over core's API (the testkit, WireMock and others are test-only)")
                 .check(ADAPTER);

@@ -6,19 +6,16 @@ import dev.roster.ErrorDetails;
 import dev.roster.QuotaExceededException;
 import dev.roster.RosterException;
 import dev.roster.confluent.ConfluentCloud;
+import dev.roster.provider.support.ErrorResponses;
 import dev.roster.spi.HttpFailures;
 import dev.roster.spi.Redactor;
 import feign.Request;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -33,7 +30,6 @@ import java.util.regex.Pattern;
  */
 final class ConfluentErrors implements ErrorDecoder {
 
-    private static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Pattern ALREADY_MEMBER = Pattern.compile(
             "already (exists|a member|a user) in (the|this|your) organi[sz]ation|already a member|user already exists");
     private static final Pattern ALREADY_INVITED = Pattern.compile(
@@ -62,7 +58,7 @@ final class ConfluentErrors implements ErrorDecoder {
     @Override
     public Exception decode(String methodKey, Response response) {
         int status = response.status();
-        String body = redactor.redact(readBody(response));
+        String body = ErrorResponses.body(response, redactor);
         Optional<Wire.Error> error = firstError(body);
         String requestId = header(response, "X-Request-Id").orElseGet(() -> error.map(Wire.Error::id).orElse(null));
         ErrorDetails details = ErrorDetails.of(ConfluentCloud.ID)
@@ -71,9 +67,9 @@ final class ConfluentErrors implements ErrorDecoder {
                 .withHttpStatus(status);
         String said = error.map(ConfluentErrors::describe)
                 .orElseGet(() -> "a body that is not Confluent's error format: " + HttpFailures.snippet(body));
-        String message = "Confluent Cloud answered HTTP " + status + " to " + operation(response.request()) + ": " + said;
+        String message = "Confluent Cloud answered HTTP " + status + " to " + ErrorResponses.describe(response.request()) + ": " + said;
         String searchable = error.map(e -> String.join(" ", nonNull(e.code()), nonNull(e.title()), nonNull(e.detail())))
-                .orElse(body == null ? "" : body).toLowerCase(Locale.ROOT);
+                .orElse(body).toLowerCase(Locale.ROOT);
 
         if (status >= 300 && status <= 399) {
             // The HTTP client follows no redirect: the Basic credentials must never travel to another host.
@@ -133,7 +129,7 @@ final class ConfluentErrors implements ErrorDecoder {
     }
 
     private Optional<Wire.Error> firstError(String body) {
-        if (body == null || body.isBlank()) {
+        if (body.isBlank()) {
             return Optional.empty();
         }
         try {
@@ -168,42 +164,12 @@ final class ConfluentErrors implements ErrorDecoder {
         return snippet.endsWith(".") ? snippet : snippet + ".";
     }
 
-    /** The method and path of the failed request: never its headers, so no credential. */
-    private static String operation(Request request) {
-        if (request == null) {
-            return "the request";
-        }
-        String url = request.url();
-        int scheme = url.indexOf("://");
-        int pathStart = scheme < 0 ? 0 : url.indexOf('/', scheme + 3);
-        String path = pathStart < 0 ? "/" : url.substring(pathStart);
-        int query = path.indexOf('?');
-        return request.httpMethod() + " " + (query < 0 ? path : path.substring(0, query));
-    }
-
     private static boolean isDelete(Request request) {
         return request != null && request.httpMethod() == Request.HttpMethod.DELETE;
     }
 
-    private static String readBody(Response response) {
-        if (response.body() == null) {
-            return null;
-        }
-        try (InputStream in = response.body().asInputStream()) {
-            return new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     private Optional<String> header(Response response, String name) {
-        for (Map.Entry<String, Collection<String>> entry : response.headers().entrySet()) {
-            if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
-                return Optional.ofNullable(entry.getValue().iterator().next()).map(String::strip).filter(v -> !v.isEmpty())
-                        .map(redactor::redact);
-            }
-        }
-        return Optional.empty();
+        return ErrorResponses.header(response, name, redactor);
     }
 
     private static String nonNull(String value) {

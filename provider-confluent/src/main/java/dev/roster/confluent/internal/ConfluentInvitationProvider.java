@@ -14,15 +14,10 @@ import dev.roster.ProviderConfig;
 import dev.roster.ProviderConfigurationException;
 import dev.roster.ProviderInfo;
 import dev.roster.ProviderUnavailableException;
-import dev.roster.RosterException;
 import dev.roster.confluent.ConfluentCloud;
-import dev.roster.spi.HttpFailures;
+import dev.roster.provider.support.FeignCalls;
 import dev.roster.spi.InputRules;
 import dev.roster.spi.Redactor;
-import feign.FeignException;
-import feign.RetryableException;
-import feign.codec.DecodeException;
-import feign.codec.EncodeException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,14 +62,11 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
             Comparator.comparing((Invitation i) -> i.createdAt().orElse(Instant.MIN));
 
     private final ConfluentApi api;
-    private final URI baseUri;
-    private final Redactor redactor;
-    private volatile boolean closed;
+    private final FeignCalls calls;
 
     ConfluentInvitationProvider(ConfluentApi api, URI baseUri, Redactor redactor) {
         this.api = Objects.requireNonNull(api, "api");
-        this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
-        this.redactor = Objects.requireNonNull(redactor, "redactor");
+        this.calls = new FeignCalls(ConfluentCloud.DISPLAY_NAME, ConfluentCloud.ID, baseUri, redactor);
     }
 
     /**
@@ -217,93 +209,15 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
     /** Nothing to shut down on Java 17: the JDK's HttpClient releases its connections once unreachable. */
     @Override
     public void close() {
-        closed = true;
+        calls.close();
     }
 
     @Override
     public String toString() {
-        return "ConfluentInvitationProvider[" + baseUri + "]";
+        return "ConfluentInvitationProvider[" + calls.baseUri() + "]";
     }
 
-    /**
-     * Runs one call and maps its answer: whatever goes wrong in the mapping (a required field
-     * missing, a value the model refuses, a bug) makes the answer unreadable, an unknown outcome,
-     * never a caller's error.
-     */
     private <W, T> T read(String what, Supplier<W> operation, Function<W, T> mapping) {
-        W answer = call(what, operation);
-        try {
-            return mapping.apply(answer);
-        } catch (ProviderUnavailableException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new ProviderUnavailableException("Could not " + what + ": Confluent Cloud's answer could not be mapped ("
-                    + describe(e) + "). This is a fault on Confluent's side or in a proxy between, or a Roster bug; try "
-                    + "again later (core does, after checking whether an invite took effect).",
-                    ErrorDetails.of(ConfluentCloud.ID), null);
-        }
-    }
-
-    /**
-     * Runs one call to Confluent, turning what Feign throws into {@link RosterException}s: the
-     * error decoder's exceptions pass through; I/O failures and timeouts become
-     * {@link ProviderUnavailableException}, as do bodies that are not the JSON expected and failures
-     * of the HTTP client on a broken answer (such as a {@code Content-Length} that is not a number).
-     */
-    private <T> T call(String what, Supplier<T> operation) {
-        if (closed) {
-            throw new ProviderConfigurationException("This Confluent Cloud provider was closed; load a new one to "
-                    + what + ".", ErrorDetails.of(ConfluentCloud.ID), null);
-        }
-        try {
-            return operation.get();
-        } catch (RosterException e) {
-            throw e;
-        } catch (RetryableException e) {
-            String why = HttpFailures.unresolvedHost(e, baseUri)
-                    .map(unresolved -> "Confluent Cloud is out of reach: " + unresolved)
-                    .orElseGet(() -> "Confluent Cloud at " + baseUri + " did not answer ("
-                            + describe(e.getCause() != null ? e.getCause() : e) + ")");
-            throw new ProviderUnavailableException("Could not " + what + ": " + why + ". Check the network, "
-                    + "any proxy and the base URI; it is safe to try again later.", ErrorDetails.of(ConfluentCloud.ID),
-                    redactor.redact(e));
-        } catch (FeignException e) {
-            throw unexpected(what, e);
-        } catch (RuntimeException e) {
-            throw new ProviderUnavailableException("Could not " + what + ": the call to Confluent Cloud at " + baseUri
-                    + " failed while reading its answer (" + describe(e) + "): a broken answer from Confluent or a proxy "
-                    + "between, so whether Confluent acted is unknown. Try again later (core does, after checking whether "
-                    + "an invite took effect).", ErrorDetails.of(ConfluentCloud.ID), null);
-        }
-    }
-
-    /**
-     * Maps what Feign throws besides the error decoder's exceptions and I/O failures. A 2xx whose
-     * body could not be read (Jackson failing is a {@link DecodeException}; the stream breaking
-     * mid-body is a plain {@link FeignException} with the status) is a vendor-side failure.
-     */
-    private RosterException unexpected(String what, FeignException e) {
-        if (e instanceof EncodeException) {
-            return new RosterException("Could not " + what + ": the request could not be written as JSON ("
-                    + describe(e) + ").", ErrorDetails.of(ConfluentCloud.ID), redactor.redact(e));
-        }
-        if (e instanceof DecodeException || (e.status() >= 200 && e.status() < 300)) {
-            return new ProviderUnavailableException("Could not " + what + ": Confluent Cloud at " + baseUri
-                    + " answered HTTP " + e.status() + " with a body that is not the JSON expected ("
-                    + describe(e.getCause() != null ? e.getCause() : e) + "). Check that the base URI points at "
-                    + "Confluent Cloud's API and not at a proxy's page.",
-                    ErrorDetails.of(ConfluentCloud.ID).withHttpStatus(e.status()), redactor.redact(e));
-        }
-        return new ProviderUnavailableException("Could not " + what + ": the call to Confluent Cloud at " + baseUri
-                + " failed (" + describe(e) + ").", e.status() > 0
-                ? ErrorDetails.of(ConfluentCloud.ID).withHttpStatus(e.status()) : ErrorDetails.of(ConfluentCloud.ID),
-                redactor.redact(e));
-    }
-
-    /** A failure's class and message for a message of ours: short, one line, without credentials. */
-    private String describe(Throwable failure) {
-        String message = redactor.redact(failure.getMessage());
-        String text = failure.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
-        return text.length() > 300 ? text.substring(0, 300) + "…" : text.replaceAll("\\p{Cntrl}", " ");
+        return calls.read(what, operation, mapping);
     }
 }

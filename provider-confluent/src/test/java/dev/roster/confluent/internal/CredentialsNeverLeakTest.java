@@ -52,7 +52,9 @@ class CredentialsNeverLeakTest {
 
         String log = String.join("\n", lines);
         assertThat(log).contains("---> POST", "<--- HTTP/1.1 201", "ada@example.com", "<--- HTTP/1.1 401", "User-Agent");
-        assertThat(log).doesNotContain(KEY, SECRET, BASIC, SECRET + "-wrong").doesNotContainIgnoringCase("authorization:");
+        // The header is shown as sent, its value masked (provider-support's RedactingLogger, shared with OpenAI).
+        assertThat(log).doesNotContain(KEY, SECRET, BASIC, SECRET + "-wrong")
+                .containsIgnoringCase("Authorization: " + Redactor.MASK);
     }
 
     @Test
@@ -71,15 +73,6 @@ class CredentialsNeverLeakTest {
             ConflictException conflict = (ConflictException) catchThrowable(() -> provider.revoke(sent.id()));
             assertThat(describeChain(conflict) + provider).doesNotContain(KEY, SECRET, BASIC);
         }
-    }
-
-    @Test
-    @DisplayName("the redaction also catches a credential that slips into a log line some other way")
-    void secondLineOfDefence() {
-        RedactingLogger logger = new RedactingLogger(line -> { }, Redactor.of(List.of(BASIC, SECRET, KEY)));
-        String mask = Redactor.MASK;
-        assertThat(logger.redact("x " + KEY + " y " + SECRET + " z " + BASIC))
-                .isEqualTo("x " + mask + " y " + mask + " z " + mask);
     }
 
     private static String describeChain(Throwable failure) {

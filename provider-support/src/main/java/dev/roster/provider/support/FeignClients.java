@@ -1,0 +1,196 @@
+package dev.roster.provider.support;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.roster.ErrorDetails;
+import dev.roster.ProviderConfig;
+import dev.roster.ProviderConfigurationException;
+import feign.Client;
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.RequestInterceptor;
+import feign.Retryer;
+import feign.codec.ErrorDecoder;
+import feign.http2client.Http2Client;
+import feign.jackson.JacksonDecoder;
+import feign.jackson.JacksonEncoder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Builds an adapter's Feign client the one way every Roster adapter needs it:
+ * <ul>
+ *   <li><b>the transport</b>: the JDK's {@link HttpClient} through feign-java11. It pools keep-alive
+ *       connections per client, so a page walk or a burst of invites reuses connections instead of
+ *       paying a TLS handshake each; it is thread-safe; it adds no dependency beyond the JDK; it
+ *       speaks HTTP/2 to an https endpoint (negotiated with ALPN, falling back to HTTP/1.1), and
+ *       HTTP/1.1 to plain {@code http://} (allowed to loopback only, for simulators), skipping the h2c
+ *       upgrade; and it follows no redirect, so a 3xx can never carry credentials to another host.
+ *       The client gets the same connect timeout and redirect policy as Feign's
+ *       {@link Request.Options}, which is what makes {@link Http2Client} keep using this one pooled
+ *       client; the read timeout is set on each request;</li>
+ *   <li>Feign's own retries off ({@link Retryer#NEVER_RETRY}): core's policy retries, once, for every
+ *       adapter, honouring {@code Retry-After};</li>
+ *   <li>Jackson that ignores fields it does not know ({@link #lenientJson()}), so a vendor adding a
+ *       field never breaks reading;</li>
+ *   <li>the adapter's own {@link ErrorDecoder}, request interceptors (authentication, User-Agent) and
+ *       wire logger ({@link RedactingLogger}).</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * AcmeApi api = FeignClients.builder(config, baseUri)
+ *         .errorDecoder(new AcmeErrors(json, redactor))
+ *         .requestInterceptor(template -> template.header("Authorization", "Bearer " + token.reveal()))
+ *         .logger(RedactingLogger.toSystemLogger("dev.roster.acme.http", redactor), level)
+ *         .target(AcmeApi.class);
+ * }</pre>
+ */
+public final class FeignClients {
+
+    private FeignClients() {}
+
+    /**
+     * A builder for a client of the endpoint, with the configuration's timeouts.
+     *
+     * @param config the connect and read timeouts
+     * @param baseUri the endpoint, already checked (such as by {@code HttpEndpoints.baseUri})
+     * @return the builder
+     */
+    public static Builder builder(ProviderConfig config, URI baseUri) {
+        return new Builder(Objects.requireNonNull(config, "config"), Objects.requireNonNull(baseUri, "baseUri"));
+    }
+
+    /**
+     * A Jackson mapper that ignores unknown fields: what Roster reads vendors' answers with.
+     *
+     * @return a new mapper
+     */
+    public static ObjectMapper lenientJson() {
+        return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    /**
+     * Feign's wire log level from a configuration property: {@code NONE} (the default when the
+     * property is absent), {@code BASIC}, {@code HEADERS} or {@code FULL}, in any case.
+     *
+     * @param config the configuration
+     * @param property the property's name, such as {@code openai.httpLogLevel}
+     * @param providerId the provider id a misconfiguration names
+     * @return the level
+     * @throws ProviderConfigurationException naming the property and the values it takes
+     */
+    public static Logger.Level logLevel(ProviderConfig config, String property, String providerId) {
+        String value = config.property(property).orElse("NONE").strip().toUpperCase(Locale.ROOT);
+        try {
+            return Logger.Level.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new ProviderConfigurationException("The property " + property + " must be NONE, BASIC, HEADERS or FULL; got '"
+                    + value + "'.", ErrorDetails.of(providerId), null);
+        }
+    }
+
+    /** Collects what differs between adapters; {@link #target} builds the client. */
+    public static final class Builder {
+
+        private final ProviderConfig config;
+        private final URI baseUri;
+        private final List<RequestInterceptor> interceptors = new ArrayList<>();
+        private ObjectMapper json;
+        private ErrorDecoder errorDecoder;
+        private Logger logger = new Logger.NoOpLogger();
+        private Logger.Level level = Logger.Level.NONE;
+
+        private Builder(ProviderConfig config, URI baseUri) {
+            this.config = config;
+            this.baseUri = baseUri;
+        }
+
+        /**
+         * The mapper for request and answer bodies (default: a new {@link #lenientJson()}).
+         *
+         * @param json the mapper
+         * @return this builder
+         */
+        public Builder json(ObjectMapper json) {
+            this.json = Objects.requireNonNull(json, "json");
+            return this;
+        }
+
+        /**
+         * The vendor's error table: turns every non-2xx answer into a {@code RosterException}. Required:
+         * Feign's default would leave a vendor's error untyped.
+         *
+         * @param errorDecoder the decoder
+         * @return this builder
+         */
+        public Builder errorDecoder(ErrorDecoder errorDecoder) {
+            this.errorDecoder = Objects.requireNonNull(errorDecoder, "errorDecoder");
+            return this;
+        }
+
+        /**
+         * Adds an interceptor, such as the one that authenticates each request.
+         *
+         * @param interceptor applied to every request, in the order added
+         * @return this builder
+         */
+        public Builder requestInterceptor(RequestInterceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /**
+         * The wire logger and its level (default: none).
+         *
+         * @param logger a logger that never writes a credential, such as a {@link RedactingLogger}
+         * @param level how much it logs
+         * @return this builder
+         */
+        public Builder logger(Logger logger, Logger.Level level) {
+            this.logger = Objects.requireNonNull(logger, "logger");
+            this.level = Objects.requireNonNull(level, "level");
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @param api the adapter's Feign interface
+         * @param <T> its type
+         * @return the client, thread-safe
+         * @throws IllegalStateException if no {@link #errorDecoder(ErrorDecoder)} was given
+         */
+        public <T> T target(Class<T> api) {
+            if (errorDecoder == null) {
+                throw new IllegalStateException("Give the client the vendor's error table with errorDecoder(...) before target(...).");
+            }
+            ObjectMapper mapper = json != null ? json : lenientJson();
+            return Feign.builder()
+                    .client(transport(config, baseUri))
+                    .options(new Request.Options(config.connectTimeout(), config.readTimeout(), false))
+                    .retryer(Retryer.NEVER_RETRY)
+                    .encoder(new JacksonEncoder(mapper))
+                    .decoder(new JacksonDecoder(mapper))
+                    .errorDecoder(errorDecoder)
+                    .requestInterceptors(interceptors)
+                    .logger(logger)
+                    .logLevel(level)
+                    .target(api, baseUri.toString());
+        }
+    }
+
+    private static Client transport(ProviderConfig config, URI baseUri) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(baseUri.getScheme().equalsIgnoreCase("https") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .build();
+        return new Http2Client(http);
+    }
+}
