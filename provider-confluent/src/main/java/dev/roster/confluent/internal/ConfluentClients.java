@@ -6,6 +6,7 @@ import dev.roster.ProviderConfigurationException;
 import dev.roster.Secret;
 import dev.roster.confluent.ConfluentCloud;
 import dev.roster.provider.support.FeignClients;
+import dev.roster.provider.support.RateLimitFeed;
 import dev.roster.provider.support.RedactingLogger;
 import dev.roster.spi.HttpEndpoints;
 import dev.roster.spi.Redactor;
@@ -52,13 +53,15 @@ final class ConfluentClients {
         RedactingLogger logger = logSink == null ? RedactingLogger.toSystemLogger(WIRE_LOG, redactor)
                 : new RedactingLogger(redactor, logSink);
 
+        RateLimitFeed rateLimits = new RateLimitFeed(ConfluentRateLimits::read);
         ConfluentApi api = FeignClients.builder(config, baseUri)
                 .errorDecoder(new ConfluentErrors(FeignClients.lenientJson(), Clock.systemUTC(), redactor))
                 .requestInterceptor(new BasicAuthRequestInterceptor(key.reveal(), secret.reveal(), StandardCharsets.UTF_8))
                 .requestInterceptor(template -> template.header("User-Agent", USER_AGENT))
                 .logger(logger, FeignClients.logLevel(config, ConfluentCloud.HTTP_LOG_PROPERTY, ConfluentCloud.ID))
+                .rateLimits(rateLimits)
                 .target(ConfluentApi.class);
-        return new ConfluentInvitationProvider(api, baseUri, redactor);
+        return new ConfluentInvitationProvider(api, baseUri, redactor, rateLimits);
     }
 
     /**
