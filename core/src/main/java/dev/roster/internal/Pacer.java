@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *       limit or more remains, calls go freely (a small job never waits); below that, the
  *       {@code remaining} requests allowed before {@code resetIn} has passed are spread evenly over
  *       it, one every {@code resetIn / (remaining + 1)}. A fixed window is then used in full without
- *       a refusal, and a token bucket settles about half full, sending at its refill rate. It is
- *       forgotten once {@code resetIn} has passed without news.</li>
+ *       a refusal, and a token bucket settles about half full, sending at its refill rate. With none
+ *       remaining, nothing goes before {@code resetIn}, and calls stay at least that far apart (the
+ *       spacing of a bucket with no burst). Header spacings get an 8% margin, for the jitter of the
+ *       calls' arrival. It is forgotten once its last reset (and at least a second) has passed
+ *       without news.</li>
  *   <li><b>The spacing of 429s</b> where there are no headers ({@link #refused(Duration, boolean)}): a first
  *       429 asking to wait less than a second, {@code w}, sets the pace to one call per {@code w} (a
  *       limiter that makes a client wait {@code w} frees a request every {@code w}); a later one,
@@ -35,6 +38,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Pacer {
 
+    /**
+     * Calls paced by the headers are this much further apart than the headers allow, so that the jitter of
+     * their arrival at the vendor does not bring two closer than its limiter takes.
+     */
+    private static final double SPACING_MARGIN = 1.08;
     /** After a 429: the share of the vendor's measured acceptance rate to send at. */
     private static final double MARGIN = 0.92;
     /** Without refusals, the learned rate grows by this share of itself per second. */
@@ -95,7 +103,7 @@ final class Pacer {
     Pacer(RetryingAttempts.Ticker ticker, RetryingAttempts.Sleeper sleeper) {
         this.ticker = ticker;
         this.sleeper = sleeper;
-        this.lastSlot = new AtomicLong(ticker.nanoTime());
+        this.lastSlot = new AtomicLong(ticker.nanoTime() - (1L << 62)); // long ago: the first slot is never held back by it
     }
 
     /**
@@ -152,12 +160,23 @@ final class Pacer {
     synchronized void observe(RateLimitStatus status) {
         long now = ticker.nanoTime();
         long reset = status.resetIn().toNanos();
-        // Half the limit or more left: no need to pace yet (a small job never waits); below, spread what is left.
-        long interval = status.remaining() * 2 >= status.limit() && status.limit() > 0 ? 0 : reset / (status.remaining() + 1);
         Pace known = current(now);
-        pace.set(new Pace(known.holdUntil(), interval, now + reset, known.learnedRate(), known.learnedAt()));
-        // The next call waits its share of the window, counted from this answer at the earliest.
-        lastSlot.accumulateAndGet(now, Pacer::later);
+        boolean headersKnown = now - known.headerExpires() < 0;
+        long interval;
+        if (status.remaining() == 0) {
+            // Nothing left: nothing goes before the reset (the next slot is at least that far, and as any slot,
+            // not waited for beyond the cap). That reset is the time to the next request, not the spacing between
+            // requests (a refusal's is a fraction of it): the spacing learned so far stands.
+            interval = Math.max(headersKnown ? known.headerInterval() : 0, (long) (reset * SPACING_MARGIN));
+        } else if (status.remaining() * 2 >= status.limit()) {
+            interval = 0; // half the limit or more left: no need to pace yet, so a small job never waits
+        } else {
+            interval = (long) (reset * SPACING_MARGIN / (status.remaining() + 1)); // spread what is left until the reset
+        }
+        long expires = later(headersKnown ? known.headerExpires() : now, now + Math.max(reset, SECOND));
+        pace.set(new Pace(known.holdUntil(), interval, expires, known.learnedRate(), known.learnedAt()));
+        // The next call waits its share of the window counted from this answer; with none left, exactly the reset.
+        lastSlot.accumulateAndGet(status.remaining() == 0 ? now + reset - interval : now, Pacer::later);
     }
 
     /** A call the vendor did not refuse for its rate (any answer but a 429, or no answer at all). */

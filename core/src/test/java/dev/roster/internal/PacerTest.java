@@ -63,7 +63,7 @@ class PacerTest {
 
             awaitTimes(3);
 
-            assertThat(time.waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100));
+            assertThat(time.waits).containsExactly(Duration.ofMillis(108), Duration.ofMillis(108), Duration.ofMillis(108));
         }
 
         @Test
@@ -97,6 +97,20 @@ class PacerTest {
         }
 
         @Test
+        @DisplayName("with none remaining, a refusal's short reset holds until then but keeps the spacing learned")
+        void strictBucket() throws InterruptedException {
+            pacer.observe(status(1, 0, Duration.ofMillis(5))); // a request let through: the next token in 5 ms
+            pacer.await(NO_CAP);
+            pacer.observe(status(1, 0, Duration.ofMillis(1))); // a refusal of another caller: 1 ms to the token
+            pacer.await(NO_CAP);
+            pacer.await(NO_CAP);
+
+            // 5 ms to the next token, then 5 ms and 8% apart.
+            assertThat(time.waits).containsExactly(Duration.ofMillis(5), Duration.ofMillis(5).plusNanos(400_000),
+                    Duration.ofMillis(5).plusNanos(400_000));
+        }
+
+        @Test
         @DisplayName("a newer answer changes the pace")
         void newerAnswerWins() throws InterruptedException {
             pacer.observe(status(100, 9, Duration.ofSeconds(1)));
@@ -105,7 +119,8 @@ class PacerTest {
             pacer.await(NO_CAP);
             pacer.await(NO_CAP);
 
-            assertThat(time.waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofMillis(10));
+            assertThat(time.waits).containsExactly(Duration.ofMillis(108), Duration.ofMillis(10).plusNanos(800_000),
+                    Duration.ofMillis(10).plusNanos(800_000));
         }
 
         @Test
@@ -153,9 +168,10 @@ class PacerTest {
 
             awaitTimes(4);
 
-            // One call per 5 ms / 0.92 (the first also past the 5 ms hold), a little less as the pace probes upwards.
+            // The 5 ms hold, then one call per 5 ms / 0.92, a little less as the pace probes upwards.
             assertThat(time.waits).hasSize(4);
-            for (Duration wait : time.waits) {
+            assertThat(time.waits.get(0)).isEqualTo(Duration.ofMillis(5));
+            for (Duration wait : time.waits.subList(1, 4)) {
                 assertThat(wait.toNanos()).isBetween(5_400_000L, 5_440_000L);
             }
         }
@@ -259,8 +275,8 @@ class PacerTest {
         }
 
         assertThat(failures).isEmpty();
-        assertThat(waits).containsExactlyInAnyOrder(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300),
-                Duration.ofMillis(400));
+        assertThat(waits).containsExactlyInAnyOrder(Duration.ofMillis(108), Duration.ofMillis(216), Duration.ofMillis(324),
+                Duration.ofMillis(432));
     }
 
     @Nested
@@ -279,7 +295,7 @@ class PacerTest {
             provider.find("inv_1");
             provider.find("inv_2");
 
-            assertThat(time.waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(100));
+            assertThat(time.waits).containsExactly(Duration.ofMillis(108), Duration.ofMillis(108));
         }
 
         @Test
@@ -299,9 +315,10 @@ class PacerTest {
             });
             attempts.run("invite", () -> "ok");
 
-            // The retry waits out the hold and its slot; the next call its slot at the learned pace.
+            // The retry waits out the hold; the next call its slot at the learned pace.
             assertThat(time.waits).hasSize(2);
-            assertThat(time.waits).allSatisfy(wait -> assertThat(wait.toNanos()).isBetween(5_400_000L, 5_440_000L));
+            assertThat(time.waits.get(0)).isEqualTo(Duration.ofMillis(5));
+            assertThat(time.waits.get(1).toNanos()).isBetween(5_400_000L, 5_440_000L);
         }
     }
 
