@@ -49,7 +49,7 @@ for round in $(seq 1 "$rounds"); do
     jmh_files+=("$out/jmh-$round.json")
 done
 
-for runner in ServerCostRunner StreamRunner BulkRunner ColdStartRunner ReinviteRunner; do
+for runner in ServerCostRunner StreamRunner BulkRunner ColdStartRunner ReinviteRunner SyncRunner; do
     echo "== $runner"
     java -cp "$jar" "dev.roster.benchmarks.$runner" "$out"
 done

@@ -61,7 +61,8 @@ class NullArgumentsTest {
             "Redactor.redact(text)", "Redactor.redact(failure)", "Redactor.reveals(text)", "Redactor.reveals(failure)",
             "HttpEndpoints.isLoopback(host)", "HttpEndpoints.percentEncode(value)",
             "HttpFailures.parseRetryAfter(value)", "HttpFailures.parseMillis(value)", "HttpFailures.snippet(body)",
-            "HttpFailures.forStatus(message)");
+            "HttpFailures.forStatus(message)",
+            "RateLimitStatus.read(limit)", "RateLimitStatus.read(remaining)"); // a header the vendor did not send
 
     /** Types whose every constructor takes null for "not known": reporting a failure must never fail itself. */
     private static final Set<Class<?>> LENIENT = Set.of(ErrorDetails.class);

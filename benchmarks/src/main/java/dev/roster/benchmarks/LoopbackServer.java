@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * pool of threads, answers rendered once per tenant and kept as {@code byte[]}. It speaks enough of
  * OpenAI's {@code /v1/organization/invites} and Confluent's {@code /iam/v2/invitations} for find, list
  * (Confluent's exact-match {@code email} filter included), create (409 for an address with a pending
- * invitation; Confluent's names it in {@code Location}) and a rate limit (429 with {@code Retry-After} and OpenAI's {@code retry-after-ms}); {@code GET /__stats[/tenant]} reports what it
+ * invitation; Confluent's names it in {@code Location}) and a rate limit (429 with {@code Retry-After}
+ * and OpenAI's {@code retry-after-ms}, and where the limiter says so OpenAI's
+ * {@code x-ratelimit-*-requests} headers on every answer); {@code GET /__stats[/tenant]} reports what it
  * received, and the CPU time it spent, so its own cost can be reported beside the clients'.
  *
  * <p>Run it as a process of its own ({@link #main}), so that its allocations and threads do not count
@@ -154,7 +156,14 @@ public final class LoopbackServer implements AutoCloseable {
             return;
         }
         if (tenant.limiter != null) {
-            long waitNanos = tenant.limiter.tryAcquire();
+            RateLimiter.Verdict verdict = tenant.limiter.tryAcquire();
+            long waitNanos = verdict.waitNanos();
+            if (tenant.limiter.sendsHeaders()) {
+                // As OpenAI does, on every answer: the bucket's size, what is left, and when it is full again.
+                exchange.getResponseHeaders().set("x-ratelimit-limit-requests", Long.toString(verdict.limit()));
+                exchange.getResponseHeaders().set("x-ratelimit-remaining-requests", Long.toString(verdict.remaining()));
+                exchange.getResponseHeaders().set("x-ratelimit-reset-requests", RateLimiter.goDuration(verdict.resetNanos()));
+            }
             if (waitNanos > 0) {
                 tenant.throttled.incrementAndGet();
                 // As OpenAI does: retry-after-ms says the wait exactly (rounded up to a millisecond),

@@ -71,7 +71,7 @@ public final class Report {
         perCall(md, "OpenAI", "OpenAiCalls", figures, true);
         perCall(md, "Confluent", "ConfluentCalls", figures, false);
         noise(md, rounds);
-        for (String fragment : new String[] {"stream.md", "bulk.md", "coldstart.md", "reinvite.md", "server.md"}) {
+        for (String fragment : new String[] {"stream.md", "bulk.md", "coldstart.md", "reinvite.md", "sync.md", "server.md"}) {
             Path file = results.resolve(fragment);
             if (Files.exists(file)) {
                 md.append(Files.readString(file, StandardCharsets.UTF_8));

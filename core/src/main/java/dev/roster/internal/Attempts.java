@@ -2,6 +2,7 @@ package dev.roster.internal;
 
 import dev.roster.RetryPolicy;
 import dev.roster.RosterException;
+import dev.roster.spi.RateLimitStatus;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -49,6 +50,17 @@ public interface Attempts {
     boolean retries();
 
     /**
+     * What a vendor's answer said about its rate limit, reported by an adapter that implements
+     * {@link dev.roster.spi.RateLimitReporting}: the calls made through this instance are paced by it.
+     * Does nothing by default.
+     *
+     * @param status the vendor's reading of its rate limit
+     */
+    default void rateLimitStatus(RateLimitStatus status) {
+        // Nothing paces here.
+    }
+
+    /**
      * Every call made exactly once.
      *
      * @return the single-attempt policy
@@ -59,7 +71,7 @@ public interface Attempts {
 
     /**
      * Calls retried under the policy, sleeping between attempts. Each instance keeps its own
-     * rate-limit hold, shared by every call made through it: create one per provider.
+     * pacer, shared by every call made through it: create one per provider.
      *
      * @param policy the retry policy
      * @return the retrying policy

@@ -18,6 +18,7 @@ import dev.roster.ProviderInfo;
 import dev.roster.RosterException;
 import dev.roster.UnsupportedCapabilityException;
 import dev.roster.spi.InputRules;
+import dev.roster.spi.RateLimitReporting;
 import dev.roster.spi.Redactor;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * Core's policy around an adapter: every argument is checked before the adapter sees it, calls go
- * through {@link Attempts} (retries), and {@code invite} never makes two invitations for one call:
+ * through {@link Attempts} (retries and pacing; an adapter that implements
+ * {@link RateLimitReporting} has its vendor's rate-limit headers wired to that pacing here), and {@code invite} never makes two invitations for one call:
  * a create whose outcome is unknown is looked up before it is sent again, and a conflicting invite
  * for an already-invited email answers with the pending invitation. {@code revoke} answers true
  * only for an invitation that existed, even when a delete's answer is lost (see {@link #revoke});
@@ -62,6 +64,14 @@ public final class PolicyInvitationProvider implements InvitationProvider {
         this.adapter = new GuardedAdapter(adapter, redactor, described.id());
         this.attempts = attempts;
         this.members = new PolicyMembers(this.adapter, described, attempts);
+        if (adapter instanceof RateLimitReporting) {
+            // The vendor's rate-limit headers pace the calls made through this provider.
+            ((RateLimitReporting) adapter).reportRateLimitsTo(status -> {
+                if (status != null) {
+                    attempts.rateLimitStatus(status);
+                }
+            });
+        }
     }
 
     /**

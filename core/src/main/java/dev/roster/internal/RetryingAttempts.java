@@ -5,6 +5,7 @@ import dev.roster.ProviderUnavailableException;
 import dev.roster.RateLimitedException;
 import dev.roster.RetryPolicy;
 import dev.roster.RosterException;
+import dev.roster.spi.RateLimitStatus;
 import dev.roster.spi.Redactor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -28,9 +28,10 @@ import java.util.function.Supplier;
  *       to the max, with jitter so that many clients do not retry in step.</li>
  *   <li><b>Rate limits are a pace.</b> A 429 does not use up one of
  *       {@link RetryPolicy#maxAttempts()} while the call, waits included, stays within
- *       {@link RetryPolicy#rateLimitBudget()}. And one 429 holds back every call made through this
- *       instance (one per provider) until its wait is over, so threads sharing a provider slow down
- *       to the vendor's pace together.</li>
+ *       {@link RetryPolicy#rateLimitBudget()}. Every attempt first waits its turn with this instance's
+ *       {@link Pacer} (one per provider, shared by all its threads), which learns the vendor's pace
+ *       from its rate-limit headers ({@link #rateLimitStatus}) and from the spacing of its 429s, and
+ *       holds every call back while a 429's wait lasts.</li>
  *   <li><b>Unknown outcomes are looked up, never blindly re-sent.</b> After a failure the vendor may
  *       have acted on (a 5xx, an I/O error, a timeout), the next attempt first asks {@code recover}
  *       whether the effect is there. A lookup that fails transiently is itself retried (it is a
@@ -38,7 +39,7 @@ import java.util.function.Supplier;
  *       nothing. A lookup that fails otherwise ends the call with the original failure.</li>
  * </ul>
  *
- * <p>Thread-safe: the only shared state is the hold, an atomic instant.
+ * <p>Thread-safe: the only shared state is the pacer.
  */
 final class RetryingAttempts implements Attempts {
 
@@ -67,15 +68,15 @@ final class RetryingAttempts implements Attempts {
     private final Sleeper sleeper;
     private final Jitter jitter;
     private final Ticker ticker;
-    /** The {@link Ticker} instant before which no call through this instance sends anything: set by 429s. */
-    private final AtomicLong holdUntil;
+    /** Paces every call through this instance. */
+    private final Pacer pacer;
 
     RetryingAttempts(RetryPolicy policy, Sleeper sleeper, Jitter jitter, Ticker ticker) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
-        this.holdUntil = new AtomicLong(ticker.nanoTime());
+        this.pacer = new Pacer(ticker, sleeper);
     }
 
     @Override
@@ -95,15 +96,21 @@ final class RetryingAttempts implements Attempts {
             try {
                 if (checking) {
                     Optional<T> found = recover.apply(unresolved);
+                    pacer.accepted();
                     if (found.isPresent()) {
                         return found.get();
                     }
                     unresolved = null;
                     checking = false;
                 }
-                return call.get();
+                T answer = call.get();
+                pacer.accepted();
+                return answer;
             } catch (RosterException e) {
                 failure = e;
+            }
+            if (!(failure instanceof RateLimitedException)) {
+                pacer.accepted(); // refused for another reason than the rate: it still says what the vendor lets through
             }
             history.add(checking ? "checking whether " + operation + " took effect: " + describe(failure) : describe(failure));
             // While checking, the call's own failure is the one to report: the lookup was only a means.
@@ -119,7 +126,7 @@ final class RetryingAttempts implements Attempts {
             boolean rateLimited = failure instanceof RateLimitedException;
             if (rateLimited) {
                 // Even when this call gives up below, the other calls through this provider hold back.
-                holdEveryone(wait);
+                pacer.refused(wait, asked.isPresent());
             }
             long spent = ticker.nanoTime() - started;
             if (rateLimited && spent + wait.toNanos() <= policy.rateLimitBudget().toNanos()) {
@@ -133,8 +140,18 @@ final class RetryingAttempts implements Attempts {
             if (!rateLimited) {
                 pause(wait, failure, history);
             }
-            // A 429's wait is the hold, waited out by awaitTurn with every other call.
+            // A 429's wait is the pacer's hold, waited out by awaitTurn with every other call.
         }
+    }
+
+    @Override
+    public void rateLimitStatus(RateLimitStatus status) {
+        pacer.observe(status);
+    }
+
+    /** The pacer, for tests. */
+    Pacer pacer() {
+        return pacer;
     }
 
     @Override
@@ -180,25 +197,13 @@ final class RetryingAttempts implements Attempts {
         return Optional.empty();
     }
 
-    /** Makes every call through this instance wait until {@code wait} from now, or longer if already held. */
-    private void holdEveryone(Duration wait) {
-        long until = ticker.nanoTime() + wait.toNanos();
-        holdUntil.accumulateAndGet(until, (current, proposed) -> proposed - current > 0 ? proposed : current);
-    }
-
-    /** Waits while a rate limit holds this instance back; the hold may grow while waiting. */
+    /** Waits for this call's turn with the pacer: a 429's hold, and its slot at the vendor's pace. */
     private void awaitTurn(String operation, RosterException lastFailure, List<String> history) {
-        while (true) {
-            long remaining = holdUntil.get() - ticker.nanoTime();
-            if (remaining <= 0) {
-                return;
-            }
-            try {
-                sleeper.sleep(Duration.ofNanos(remaining));
-            } catch (InterruptedException e) {
-                throw interrupted("Interrupted while waiting for the vendor's rate limit to pass before " + operation
-                        + (history.isEmpty() ? "." : " could be tried again."), lastFailure, history, e);
-            }
+        try {
+            pacer.await(policy.maxHonouredWait());
+        } catch (InterruptedException e) {
+            throw interrupted("Interrupted while waiting for the vendor's rate limit to pass before " + operation
+                    + (history.isEmpty() ? "." : " could be tried again."), lastFailure, history, e);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.ProviderConfig;
 import dev.roster.Secret;
 import dev.roster.provider.support.FeignClients;
+import dev.roster.provider.support.RateLimitFeed;
 import dev.roster.provider.support.RedactingLogger;
 import dev.roster.spi.HttpEndpoints;
 import dev.roster.spi.Redactor;
@@ -36,17 +37,19 @@ final class OpenAiHttp {
      * The Feign client for the configured endpoint, authenticated with the admin key, logging to
      * {@code System.Logger} "dev.roster.openai.http" at DEBUG.
      */
-    static OpenAiApi api(ProviderConfig config, Secret adminKey, URI baseUri) {
+    static OpenAiApi api(ProviderConfig config, Secret adminKey, URI baseUri, RateLimitFeed rateLimits) {
         Redactor redactor = redactor(adminKey);
-        return api(config, adminKey, baseUri, logLevel(config), RedactingLogger.toSystemLogger(WIRE_LOG, redactor));
+        return api(config, adminKey, baseUri, logLevel(config), RedactingLogger.toSystemLogger(WIRE_LOG, redactor), rateLimits);
     }
 
     /** As {@link #api(ProviderConfig, Secret, URI)}, logging at the given level to the given sink. */
     static OpenAiApi api(ProviderConfig config, Secret adminKey, URI baseUri, Logger.Level level, Consumer<String> logSink) {
-        return api(config, adminKey, baseUri, level, new RedactingLogger(redactor(adminKey), logSink));
+        return api(config, adminKey, baseUri, level, new RedactingLogger(redactor(adminKey), logSink),
+                new RateLimitFeed(OpenAiRateLimits::read));
     }
 
-    private static OpenAiApi api(ProviderConfig config, Secret adminKey, URI baseUri, Logger.Level level, Logger logger) {
+    private static OpenAiApi api(ProviderConfig config, Secret adminKey, URI baseUri, Logger.Level level, Logger logger,
+            RateLimitFeed rateLimits) {
         String authorization = "Bearer " + adminKey.reveal();
         String userAgent = userAgent();
         ObjectMapper json = FeignClients.lenientJson();
@@ -55,6 +58,7 @@ final class OpenAiHttp {
                 .errorDecoder(new OpenAiErrorDecoder(json, Clock.systemUTC(), redactor(adminKey)))
                 .requestInterceptor(template -> template.header("Authorization", authorization).header("User-Agent", userAgent))
                 .logger(logger, level)
+                .rateLimits(rateLimits)
                 .target(OpenAiApi.class);
     }
 

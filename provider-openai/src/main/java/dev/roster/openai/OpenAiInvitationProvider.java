@@ -15,8 +15,11 @@ import dev.roster.ProjectGrant;
 import dev.roster.ProviderInfo;
 import dev.roster.ProviderUnavailableException;
 import dev.roster.provider.support.FeignCalls;
+import dev.roster.provider.support.RateLimitFeed;
 import dev.roster.spi.HttpEndpoints;
 import dev.roster.spi.InputRules;
+import dev.roster.spi.RateLimitReporting;
+import dev.roster.spi.RateLimitStatus;
 import dev.roster.spi.Redactor;
 import java.net.URI;
 import java.util.HashSet;
@@ -25,6 +28,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +49,7 @@ import java.util.stream.Collectors;
  * names no invitation either. A re-invite therefore costs one page per 100 invitations listed before
  * the pending one.
  */
-final class OpenAiInvitationProvider implements InvitationProvider {
+final class OpenAiInvitationProvider implements InvitationProvider, RateLimitReporting {
 
     static final String DEFAULT_ROLE = "reader";
     static final int MAX_PAGE_SIZE = 100;
@@ -62,10 +66,24 @@ final class OpenAiInvitationProvider implements InvitationProvider {
     private final OpenAiApi api;
     private final FeignCalls calls;
     private final Members members = new OpenAiMembers();
+    private final RateLimitFeed rateLimits;
 
+    /** An adapter whose client reports no rate limits (for tests that build the client themselves). */
     OpenAiInvitationProvider(OpenAiApi api, URI baseUri, Redactor redactor) {
+        this(api, baseUri, redactor, new RateLimitFeed(OpenAiRateLimits::read));
+    }
+
+    /** An adapter whose client hands every answer's headers to {@code rateLimits}. */
+    OpenAiInvitationProvider(OpenAiApi api, URI baseUri, Redactor redactor, RateLimitFeed rateLimits) {
         this.api = Objects.requireNonNull(api, "api");
         this.calls = new FeignCalls("OpenAI", OpenAiProviderFactory.ID, baseUri, redactor);
+        this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+    }
+
+    /** OpenAI's {@code x-ratelimit-*-requests} headers, from every answer, pace core's calls (see {@link OpenAiRateLimits}). */
+    @Override
+    public void reportRateLimitsTo(Consumer<RateLimitStatus> listener) {
+        rateLimits.reportTo(listener);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.roster.openai;
 import dev.roster.InvitationProvider;
 import dev.roster.ProviderConfig;
 import dev.roster.Secret;
+import dev.roster.provider.support.RateLimitFeed;
 import dev.roster.spi.InvitationProviderFactory;
 import java.net.URI;
 
@@ -67,6 +68,8 @@ public final class OpenAiProviderFactory implements InvitationProviderFactory {
     public InvitationProvider create(ProviderConfig config) {
         Secret adminKey = config.requireCredential(ProviderConfig.OPENAI_ADMIN_KEY, ID);
         URI baseUri = OpenAiHttp.baseUri(config);
-        return new OpenAiInvitationProvider(OpenAiHttp.api(config, adminKey, baseUri), baseUri, OpenAiHttp.redactor(adminKey));
+        RateLimitFeed rateLimits = new RateLimitFeed(OpenAiRateLimits::read);
+        return new OpenAiInvitationProvider(OpenAiHttp.api(config, adminKey, baseUri, rateLimits), baseUri,
+                OpenAiHttp.redactor(adminKey), rateLimits);
     }
 }

@@ -77,7 +77,8 @@ import java.util.stream.Collectors;
  *
  * <p>Timestamps have microseconds, as Confluent's do; {@code accepted_at} is omitted, not null,
  * until an invitation is accepted. Rate-limit and 503 answers add {@code X-RateLimit-Limit},
- * {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (relative seconds) to
+ * {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (relative seconds; under a
+ * {@link #rateLimit(int) rate limit}, on every answer, saying what is left of it) to
  * {@code Retry-After} (whole seconds, rounded up, at least 1; "retry at once",
  * {@link #retryAfter(Duration) retryAfter(ZERO)}, is {@code X-RateLimit-Reset: 0} without
  * {@code Retry-After}); a 429 has no body, as the spec declares none. Thread-safe.
@@ -437,6 +438,19 @@ public final class ConfluentSimulator extends VendorSimulator {
                 .withHeader("X-RateLimit-Limit", Integer.toString(RATE_LIMIT))
                 .withHeader("X-RateLimit-Remaining", "0")
                 .withHeader("X-RateLimit-Reset", Long.toString(seconds));
+    }
+
+    /**
+     * Confluent's {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset}
+     * (relative seconds, rounded up, as its contract declares them) saying where the client stands
+     * with the configured limit, on every answer; they replace the fixed values an unlimited
+     * simulator sends.
+     */
+    @Override
+    protected SimulatedResponse rateLimitHeaders(SimulatedResponse response, long limit, long remaining, Duration resetIn) {
+        return response.withHeader("X-RateLimit-Limit", Long.toString(limit))
+                .withHeader("X-RateLimit-Remaining", Long.toString(remaining))
+                .withHeader("X-RateLimit-Reset", Long.toString(wholeSeconds(resetIn)));
     }
 
     private SimulatedResponse error(int status, String code, String title, String detail) {

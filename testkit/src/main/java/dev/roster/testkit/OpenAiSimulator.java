@@ -75,7 +75,8 @@ import java.util.regex.Pattern;
  * {@code retry-after-ms} and {@code Retry-After} in whole seconds, rounded up: at least 1, as the
  * contract's {@code TooManyRequests} says, so a wait shorter than a second is exact only in
  * {@code retry-after-ms}, and "retry at once" ({@link #retryAfter(Duration) retryAfter(ZERO)}) is
- * {@code retry-after-ms: 0} without {@code Retry-After}.
+ * {@code retry-after-ms: 0} without {@code Retry-After}. Under a {@link #rateLimit(int) rate limit}
+ * every answer carries OpenAI's {@code x-ratelimit-*-requests} headers.
  *
  * <p>{@link #validatedAgainstSpec()} checks every exchange against the contract, from
  * the specs folder the build names, if it names one ({@link #specValidation()}, {@link VendorSpecs}).
@@ -299,6 +300,23 @@ public final class OpenAiSimulator extends VendorSimulator {
     @Override
     protected SimulatedResponse retryLater(int status, Duration wait) {
         return super.retryLater(status, wait).withHeader("retry-after-ms", Long.toString(wholeMillis(wait)));
+    }
+
+    /**
+     * OpenAI's request rate-limit headers, as its rate-limit guide documents them on every answer:
+     * {@code x-ratelimit-limit-requests}, {@code x-ratelimit-remaining-requests} and
+     * {@code x-ratelimit-reset-requests}, the last a Go duration such as {@code 20ms} or {@code 1.5s}
+     * (rounded up to the millisecond). The contract declares no headers on these answers, and extra
+     * headers are allowed.
+     */
+    @Override
+    protected SimulatedResponse rateLimitHeaders(SimulatedResponse response, long limit, long remaining, Duration resetIn) {
+        long millis = wholeMillis(resetIn);
+        String reset = millis < 1000 ? millis + "ms" : (millis / 1000) + (millis % 1000 == 0 ? "" : String.format(java.util.Locale.ROOT,
+                ".%03d", millis % 1000).replaceAll("0+$", "")) + "s";
+        return response.withHeader("x-ratelimit-limit-requests", Long.toString(limit))
+                .withHeader("x-ratelimit-remaining-requests", Long.toString(remaining))
+                .withHeader("x-ratelimit-reset-requests", reset);
     }
 
     // ---------------------------------------------------------------------------------------

@@ -78,20 +78,19 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
      */
     public static final String REQUIRE_SPEC_PROPERTY = "roster.testkit.requireSpecValidation";
 
-    private static final Duration WINDOW = Duration.ofSeconds(1);
     /** The WireMock sub-event marking an exchange with the fault injected into it. */
     private static final String FAULT_SUB_EVENT = "roster-simulated-fault";
 
     private final List<BiConsumer<LoggedRequest, LoggedResponse>> watchers = new CopyOnWriteArrayList<>();
     private final Deque<PlannedFault> plannedFaults = new ArrayDeque<>();
-    private final Deque<Long> recentRequests = new ArrayDeque<>();
     private final AtomicInteger received = new AtomicInteger();
     private final Map<Integer, AtomicInteger> answered = new ConcurrentHashMap<>();
     private volatile WireMockServer server;
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration slowResponseDelay = Duration.ofSeconds(3);
     private volatile Duration retryAfter = Duration.ofSeconds(1);
-    private volatile int requestsPerSecond;
+    /** The rate limit, or null for none. */
+    private volatile SimulatedRateLimit rateLimit;
     private volatile boolean acceptDuplicateInvites;
     private volatile OpenApiValidation contract;
     /** Faults drawn at random for requests no planned fault takes, or null. */
@@ -310,13 +309,12 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
         clearState();
         synchronized (plannedFaults) {
             plannedFaults.clear();
-            recentRequests.clear();
         }
         randomFaults = null;
         latency = Duration.ZERO;
         slowResponseDelay = Duration.ofSeconds(3);
         retryAfter = Duration.ofSeconds(1);
-        requestsPerSecond = 0;
+        rateLimit = null;
         acceptDuplicateInvites = false;
         received.set(0);
         answered.clear();
@@ -607,13 +605,43 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
 
     /**
      * Answers 429 with {@code Retry-After} to requests beyond this many in any one-second window.
+     * Every answer then carries the vendor's rate-limit headers where it has them
+     * ({@link #rateLimitHeaders}), saying what is left in the window.
      *
      * @param limit requests per second; 0 for no limit
      * @return this simulator
      */
     public VendorSimulator rateLimit(int limit) {
-        this.requestsPerSecond = limit;
+        this.rateLimit = limit > 0 ? SimulatedRateLimit.window(limit) : null;
         return this;
+    }
+
+    /**
+     * Answers 429 to a request that comes sooner than {@code 1 / limit} seconds after the last one
+     * let through: a token bucket with no burst, the strictest limiter a vendor may run, which
+     * refuses any two requests that arrive close together however few there are in a second. Every
+     * answer carries the vendor's rate-limit headers where it has them ({@link #rateLimitHeaders}).
+     *
+     * @param limit requests per second; 0 for no limit
+     * @return this simulator
+     */
+    public VendorSimulator strictRateLimit(int limit) {
+        this.rateLimit = limit > 0 ? SimulatedRateLimit.strict(limit) : null;
+        return this;
+    }
+
+    /**
+     * Adds the vendor's rate-limit headers to an answer given under a {@link #rateLimit(int) rate
+     * limit}: a 429 or any other. By default none (a vendor that sends no such headers).
+     *
+     * @param response the answer
+     * @param limit the requests the limit allows in its period
+     * @param remaining what is left after this request
+     * @param resetIn how long until the limit is back to its initial state
+     * @return the answer with the headers
+     */
+    protected SimulatedResponse rateLimitHeaders(SimulatedResponse response, long limit, long remaining, Duration resetIn) {
+        return response;
     }
 
     /**
@@ -666,25 +694,6 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
         }
     }
 
-    /** The wait before another request is allowed, or empty when this one may pass. */
-    private Optional<Duration> overRateLimit() {
-        int limit = requestsPerSecond;
-        if (limit <= 0) {
-            return Optional.empty();
-        }
-        long now = System.nanoTime();
-        synchronized (plannedFaults) {
-            while (!recentRequests.isEmpty() && now - recentRequests.peekFirst() >= WINDOW.toNanos()) {
-                recentRequests.removeFirst();
-            }
-            if (recentRequests.size() < limit) {
-                recentRequests.addLast(now);
-                return Optional.empty();
-            }
-            return Optional.of(Duration.ofNanos(WINDOW.toNanos() - (now - recentRequests.peekFirst())));
-        }
-    }
-
     private WireMockServer requireServer() {
         WireMockServer running = server;
         if (running == null) {
@@ -698,10 +707,16 @@ public abstract class VendorSimulator implements VendorControl, BeforeAllCallbac
     // WireMock plumbing
 
     private SimulatedResponse respond(SimulatedRequest request, Optional<SimulatedFault> fault) {
-        Optional<Duration> limited = overRateLimit();
-        if (limited.isPresent()) {
-            return retryLater(429, limited.get());
+        SimulatedRateLimit limiter = rateLimit;
+        if (limiter == null) {
+            return answer(request, fault);
         }
+        SimulatedRateLimit.Verdict verdict = limiter.admit();
+        SimulatedResponse response = verdict.refusedFor().isPresent() ? retryLater(429, verdict.refusedFor().get()) : answer(request, fault);
+        return rateLimitHeaders(response, verdict.limit(), verdict.remaining(), verdict.resetIn());
+    }
+
+    private SimulatedResponse answer(SimulatedRequest request, Optional<SimulatedFault> fault) {
         if (fault.isPresent()) {
             switch (fault.get()) {
                 case SERVER_ERROR:

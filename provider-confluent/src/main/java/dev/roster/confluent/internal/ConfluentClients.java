@@ -7,6 +7,7 @@ import dev.roster.ProviderConfigurationException;
 import dev.roster.Secret;
 import dev.roster.confluent.ConfluentCloud;
 import dev.roster.provider.support.FeignClients;
+import dev.roster.provider.support.RateLimitFeed;
 import dev.roster.provider.support.RedactingLogger;
 import dev.roster.spi.HttpEndpoints;
 import dev.roster.spi.Redactor;
@@ -54,14 +55,16 @@ final class ConfluentClients {
                 : new RedactingLogger(redactor, logSink);
 
         ObjectMapper json = FeignClients.lenientJson();
+        RateLimitFeed rateLimits = new RateLimitFeed(ConfluentRateLimits::read);
         ConfluentApi api = FeignClients.builder(config, baseUri)
                 .json(json)
                 .errorDecoder(new ConfluentErrors(json, Clock.systemUTC(), redactor))
                 .requestInterceptor(new BasicAuthRequestInterceptor(key.reveal(), secret.reveal(), StandardCharsets.UTF_8))
                 .requestInterceptor(template -> template.header("User-Agent", USER_AGENT))
                 .logger(logger, FeignClients.logLevel(config, ConfluentCloud.HTTP_LOG_PROPERTY, ConfluentCloud.ID))
+                .rateLimits(rateLimits)
                 .target(ConfluentApi.class);
-        return new ConfluentInvitationProvider(api, baseUri, redactor);
+        return new ConfluentInvitationProvider(api, baseUri, redactor, rateLimits);
     }
 
     /**

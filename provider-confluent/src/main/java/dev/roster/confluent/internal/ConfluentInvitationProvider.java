@@ -18,7 +18,10 @@ import dev.roster.ProviderUnavailableException;
 import dev.roster.StandingInvitation;
 import dev.roster.confluent.ConfluentCloud;
 import dev.roster.provider.support.FeignCalls;
+import dev.roster.provider.support.RateLimitFeed;
 import dev.roster.spi.InputRules;
+import dev.roster.spi.RateLimitReporting;
+import dev.roster.spi.RateLimitStatus;
 import dev.roster.spi.Redactor;
 import java.net.URI;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -40,7 +44,7 @@ import java.util.function.Supplier;
  * the invited {@code user.id}), so the capabilities declare none, and core rejects a requested
  * role before any request. The one request attribute is {@code auth_type}.
  */
-public final class ConfluentInvitationProvider implements InvitationProvider {
+public final class ConfluentInvitationProvider implements InvitationProvider, RateLimitReporting {
 
     /** What Confluent Cloud invitations can do. */
     static final Capabilities CAPABILITIES = Capabilities.builder()
@@ -62,11 +66,24 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
     private final ConfluentApi api;
     private final FeignCalls calls;
     private final Members members;
+    private final RateLimitFeed rateLimits;
 
-    ConfluentInvitationProvider(ConfluentApi api, URI baseUri, Redactor redactor) {
+    ConfluentInvitationProvider(ConfluentApi api, URI baseUri, Redactor redactor, RateLimitFeed rateLimits) {
         this.api = Objects.requireNonNull(api, "api");
         this.calls = new FeignCalls(ConfluentCloud.DISPLAY_NAME, ConfluentCloud.ID, baseUri, redactor);
         this.members = new ConfluentMembers(this, api);
+        this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+    }
+
+    /**
+     * Confluent's {@code X-RateLimit-*} headers, from every answer, pace core's calls (see
+     * {@link ConfluentRateLimits}).
+     *
+     * @param listener core's pacer for this provider
+     */
+    @Override
+    public void reportRateLimitsTo(Consumer<RateLimitStatus> listener) {
+        rateLimits.reportTo(listener);
     }
 
     /** The members: users who accepted ({@link ConfluentMembers}). */

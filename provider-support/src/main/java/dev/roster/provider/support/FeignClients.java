@@ -39,7 +39,9 @@ import java.util.Objects;
  *   <li>Jackson that ignores fields it does not know ({@link #lenientJson()}), so a vendor adding a
  *       field never breaks reading, binding answers from the body's bytes (no {@code Reader} pass);</li>
  *   <li>the adapter's own {@link ErrorDecoder}, request interceptors (authentication, User-Agent) and
- *       wire logger ({@link RedactingLogger}).</li>
+ *       wire logger ({@link RedactingLogger});</li>
+ *   <li>every answer's headers, where the adapter asks, handed to its {@link RateLimitFeed} for core's
+ *       pacer.</li>
  * </ul>
  *
  * <pre>{@code
@@ -104,6 +106,7 @@ public final class FeignClients {
         private ErrorDecoder errorDecoder;
         private Logger logger = new Logger.NoOpLogger();
         private Logger.Level level = Logger.Level.NONE;
+        private RateLimitFeed rateLimits;
 
         private Builder(ProviderConfig config, URI baseUri) {
             this.config = config;
@@ -159,6 +162,18 @@ public final class FeignClients {
         }
 
         /**
+         * Where every answer's headers go, success or failure, before Feign decodes it: the vendor's
+         * rate-limit headers for core's pacer (default: nowhere).
+         *
+         * @param rateLimits the adapter's feed
+         * @return this builder
+         */
+        public Builder rateLimits(RateLimitFeed rateLimits) {
+            this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+            return this;
+        }
+
+        /**
          * Builds the client.
          *
          * @param api the adapter's Feign interface
@@ -171,8 +186,15 @@ public final class FeignClients {
                 throw new IllegalStateException("Give the client the vendor's error table with errorDecoder(...) before target(...).");
             }
             ObjectMapper mapper = json != null ? json : lenientJson();
+            Client transport = transport(config, baseUri);
+            RateLimitFeed feed = rateLimits;
+            Client client = feed == null ? transport : (request, options) -> {
+                feign.Response response = transport.execute(request, options);
+                feed.answered(response.headers());
+                return response;
+            };
             return Feign.builder()
-                    .client(transport(config, baseUri))
+                    .client(client)
                     .options(new Request.Options(config.connectTimeout(), config.readTimeout(), false))
                     .retryer(Retryer.NEVER_RETRY)
                     .encoder(new JacksonEncoder(mapper))

@@ -1,0 +1,365 @@
+package dev.roster.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roster.Capabilities;
+import dev.roster.ErrorDetails;
+import dev.roster.InvitationProvider;
+import dev.roster.RateLimitedException;
+import dev.roster.RetryPolicy;
+import dev.roster.fixtures.RecordingProvider;
+import dev.roster.spi.RateLimitReporting;
+import dev.roster.spi.RateLimitStatus;
+import dev.roster.spi.Redactor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The pacer on a fake clock that only its sleeper moves: every wait is exact, nothing sleeps. */
+@DisplayName("Pacer: calls held back before the vendor has to refuse them")
+class PacerTest {
+
+    private static final Duration NO_CAP = Duration.ofMinutes(1);
+
+    private final FakeTime time = new FakeTime();
+    private final Pacer pacer = new Pacer(time, time);
+
+    private void awaitTimes(int calls) throws InterruptedException {
+        for (int i = 0; i < calls; i++) {
+            pacer.await(NO_CAP);
+        }
+    }
+
+    private static RateLimitStatus status(long limit, long remaining, Duration resetIn) {
+        return new RateLimitStatus(limit, remaining, resetIn);
+    }
+
+    @Test
+    @DisplayName("never waits, and keeps nothing, when nothing is known")
+    void nothingKnown() throws InterruptedException {
+        awaitTimes(100);
+        pacer.accepted();
+
+        assertThat(time.waits).isEmpty();
+        assertThat(pacer.pace()).isNull();
+    }
+
+    @Nested
+    @DisplayName("from the vendor's rate-limit headers")
+    class FromHeaders {
+
+        @Test
+        @DisplayName("spreads the requests remaining evenly until the reset")
+        void spreadsRemaining() throws InterruptedException {
+            pacer.observe(status(100, 9, Duration.ofSeconds(1)));
+
+            awaitTimes(3);
+
+            assertThat(time.waits).containsExactly(Duration.ofMillis(108), Duration.ofMillis(108), Duration.ofMillis(108));
+        }
+
+        @Test
+        @DisplayName("sends freely while half the limit or more remains, however far the reset")
+        void halfLeftIsFree() throws InterruptedException {
+            pacer.observe(status(300, 150, Duration.ofSeconds(60)));
+
+            awaitTimes(50);
+
+            assertThat(time.waits).isEmpty();
+        }
+
+        @Test
+        @DisplayName("with plenty remaining and the limit about to reset, sends at once")
+        void plentyLeft() throws InterruptedException {
+            pacer.observe(status(200, 200, Duration.ZERO));
+
+            awaitTimes(50);
+
+            assertThat(time.waits).isEmpty();
+        }
+
+        @Test
+        @DisplayName("with none remaining, holds the next call until the reset")
+        void noneRemaining() throws InterruptedException {
+            pacer.observe(status(100, 0, Duration.ofSeconds(2)));
+
+            pacer.await(NO_CAP);
+
+            assertThat(time.waits).containsExactly(Duration.ofSeconds(2));
+        }
+
+        @Test
+        @DisplayName("with none remaining, a refusal's short reset holds until then but keeps the spacing learned")
+        void strictBucket() throws InterruptedException {
+            pacer.observe(status(1, 0, Duration.ofMillis(5))); // a request let through: the next token in 5 ms
+            pacer.await(NO_CAP);
+            pacer.observe(status(1, 0, Duration.ofMillis(1))); // a refusal of another caller: 1 ms to the token
+            pacer.await(NO_CAP);
+            pacer.await(NO_CAP);
+
+            // 5 ms to the next token, then 5 ms and 8% apart.
+            assertThat(time.waits).containsExactly(Duration.ofMillis(5), Duration.ofMillis(5).plusNanos(400_000),
+                    Duration.ofMillis(5).plusNanos(400_000));
+        }
+
+        @Test
+        @DisplayName("a newer answer changes the pace")
+        void newerAnswerWins() throws InterruptedException {
+            pacer.observe(status(100, 9, Duration.ofSeconds(1)));
+            pacer.await(NO_CAP);
+            pacer.observe(status(1000, 99, Duration.ofSeconds(1)));
+            pacer.await(NO_CAP);
+            pacer.await(NO_CAP);
+
+            assertThat(time.waits).containsExactly(Duration.ofMillis(108), Duration.ofMillis(10).plusNanos(800_000),
+                    Duration.ofMillis(10).plusNanos(800_000));
+        }
+
+        @Test
+        @DisplayName("forgets the limit once its reset has passed without news, and then costs nothing")
+        void forgets() throws InterruptedException {
+            pacer.observe(status(100, 9, Duration.ofSeconds(1)));
+            time.sleep(Duration.ofSeconds(2));
+            time.waits.clear();
+
+            awaitTimes(20);
+
+            assertThat(time.waits).isEmpty();
+            assertThat(pacer.pace()).isNull();
+        }
+
+        @Test
+        @DisplayName("does not wait for a slot further away than the cap: the call goes, and the vendor decides")
+        void capped() throws InterruptedException {
+            pacer.observe(status(50, 0, Duration.ofHours(20)));
+
+            pacer.await(Duration.ofSeconds(30));
+
+            assertThat(time.waits).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("from the spacing of 429s, without headers")
+    class FromRefusals {
+
+        @Test
+        @DisplayName("a 429 holds every call back for its wait")
+        void holds() throws InterruptedException {
+            pacer.refused(Duration.ofSeconds(2), true);
+
+            pacer.await(NO_CAP);
+
+            assertThat(time.waits).containsExactly(Duration.ofSeconds(2));
+        }
+
+        @Test
+        @DisplayName("a first 429 asking for a wait under a second paces calls one per wait, with a margin")
+        void firstRefusalSetsPace() throws InterruptedException {
+            pacer.refused(Duration.ofMillis(5), true);
+
+            awaitTimes(4);
+
+            // The 5 ms hold, then one call per 5 ms / 0.92, a little less as the pace probes upwards.
+            assertThat(time.waits).hasSize(4);
+            assertThat(time.waits.get(0)).isEqualTo(Duration.ofMillis(5));
+            for (Duration wait : time.waits.subList(1, 4)) {
+                assertThat(wait.toNanos()).isBetween(5_400_000L, 5_440_000L);
+            }
+        }
+
+        @Test
+        @DisplayName("with many calls refused since, a 429 lowers the pace to what the vendor was accepting, with a margin")
+        void lowersToAccepted() {
+            pacer.refused(Duration.ofMillis(1), true); // 920 calls/s
+            for (int i = 0; i < 20; i++) { // the vendor accepts 20 in 100 ms (200/s) and refuses 10
+                time.sleep(Duration.ofMillis(5));
+                pacer.accepted();
+                if (i % 2 == 0) {
+                    pacer.refused(Duration.ofMillis(1), true);
+                }
+            }
+
+            pacer.refused(Duration.ofMillis(5), true);
+
+            assertThat(pacer.pace().learnedRate()).isCloseTo(200 * 0.92, org.assertj.core.data.Offset.offset(0.01));
+        }
+
+        @Test
+        @DisplayName("with a few refused since, a 429 eases the pace by 5%; with hardly any, the pace stands")
+        void easesOrStands() {
+            pacer.refused(Duration.ofMillis(10), true); // 92 calls/s
+            double base = pacer.pace().learnedRate();
+            for (int i = 0; i < 18; i++) {
+                pacer.accepted();
+            }
+            pacer.refused(Duration.ofMillis(10), true); // the same instant: counted, not judged
+            pacer.accepted();
+            pacer.accepted();
+            pacer.refused(Duration.ofMillis(10), true); // 2 refused of 22: over 5%
+            assertThat(pacer.pace().learnedRate()).isCloseTo(base * 0.95, org.assertj.core.data.Offset.offset(0.001));
+
+            double eased = pacer.pace().learnedRate();
+            for (int i = 0; i < 40; i++) {
+                pacer.accepted();
+            }
+            pacer.refused(Duration.ofMillis(10), true); // 1 refused of 41: a limiter's jitter
+            assertThat(pacer.pace().learnedRate()).isEqualTo(eased);
+        }
+
+        @Test
+        @DisplayName("a burst of 429s lowers the pace once")
+        void burstLowersOnce() {
+            pacer.refused(Duration.ofMillis(5), true);
+            double first = pacer.pace().learnedRate();
+
+            pacer.refused(Duration.ofMillis(5), true);
+            pacer.refused(Duration.ofMillis(5), true);
+
+            assertThat(pacer.pace().learnedRate()).isEqualTo(first);
+        }
+
+        @Test
+        @DisplayName("without refusals the pace rises, and after 30 s without a 429 it is forgotten")
+        void relaxes() throws InterruptedException {
+            pacer.refused(Duration.ofMillis(10), true); // 92 calls/s: about 10.9 ms apart
+            time.sleep(Duration.ofSeconds(10)); // ten seconds on, the pace is twice that
+            time.waits.clear();
+            pacer.await(NO_CAP);
+            pacer.await(NO_CAP);
+            assertThat(time.waits.get(time.waits.size() - 1).toNanos()).isBetween(5_400_000L, 5_450_000L);
+
+            time.sleep(Duration.ofSeconds(Pacer.FORGET_AFTER_SECONDS));
+            time.waits.clear();
+            awaitTimes(20);
+
+            assertThat(time.waits).isEmpty();
+            assertThat(pacer.pace()).isNull();
+        }
+    }
+
+    @Test
+    @DisplayName("is one pace for every thread: each call takes the next slot, whichever thread makes it")
+    void sharedAcrossThreads() throws InterruptedException {
+        // A clock that stands still, and a sleeper that only records: each slot is then a fixed offset from now.
+        long now = 5_000_000_000L;
+        Set<Duration> waits = ConcurrentHashMap.newKeySet();
+        Pacer shared = new Pacer(() -> now, waits::add);
+        shared.observe(status(100, 9, Duration.ofSeconds(1)));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                    shared.await(NO_CAP);
+                } catch (InterruptedException | RuntimeException e) {
+                    failures.add(e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(waits).containsExactlyInAnyOrder(Duration.ofMillis(108), Duration.ofMillis(216), Duration.ofMillis(324),
+                Duration.ofMillis(432));
+    }
+
+    @Nested
+    @DisplayName("wired into core's policy")
+    class Wiring {
+
+        @Test
+        @DisplayName("an adapter that reports rate limits paces the calls made through its provider")
+        void reportingAdapterPaces() {
+            ReportingAdapter adapter = new ReportingAdapter();
+            RetryingAttempts attempts = new RetryingAttempts(RetryPolicy.defaults(), time, () -> 0.5, time);
+            InvitationProvider provider = new PolicyInvitationProvider(adapter, attempts, Redactor.of(List.of()));
+            assertThat(adapter.listener).as("core hands a listener to a reporting adapter").isNotNull();
+
+            adapter.listener.accept(status(100, 9, Duration.ofSeconds(1)));
+            provider.find("inv_1");
+            provider.find("inv_2");
+
+            assertThat(time.waits).containsExactly(Duration.ofMillis(108), Duration.ofMillis(108));
+        }
+
+        @Test
+        @DisplayName("429s teach the pace to every later call, through RetryingAttempts")
+        void refusalsThroughAttempts() {
+            RetryingAttempts attempts = new RetryingAttempts(RetryPolicy.defaults(), time, () -> 0.5, time);
+            RateLimitedException refused = new RateLimitedException("slow down", Optional.of(Duration.ofMillis(5)),
+                    ErrorDetails.of("test").withHttpStatus(429), null);
+            boolean[] once = {true};
+
+            attempts.run("invite", () -> {
+                if (once[0]) {
+                    once[0] = false;
+                    throw refused;
+                }
+                return "ok";
+            });
+            attempts.run("invite", () -> "ok");
+
+            // The retry waits out the hold; the next call its slot at the learned pace.
+            assertThat(time.waits).hasSize(2);
+            assertThat(time.waits.get(0)).isEqualTo(Duration.ofMillis(5));
+            assertThat(time.waits.get(1).toNanos()).isBetween(5_400_000L, 5_440_000L);
+        }
+    }
+
+    /** An adapter that reports its vendor's rate limits, as the Feign adapters do; it finds nothing. */
+    private static final class ReportingAdapter implements InvitationProvider, RateLimitReporting {
+        private final RecordingProvider recording = new RecordingProvider(Capabilities.builder().build());
+        Consumer<RateLimitStatus> listener;
+
+        @Override
+        public void reportRateLimitsTo(Consumer<RateLimitStatus> listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public dev.roster.ProviderInfo info() {
+            return recording.info();
+        }
+
+        @Override
+        public dev.roster.Invitation invite(dev.roster.InvitationRequest request) {
+            return recording.invite(request);
+        }
+
+        @Override
+        public Optional<dev.roster.Invitation> find(String invitationId) {
+            return recording.find(invitationId);
+        }
+
+        @Override
+        public dev.roster.Page<dev.roster.Invitation> list(dev.roster.PageRequest request) {
+            return recording.list(request);
+        }
+
+        @Override
+        public boolean revoke(String invitationId) {
+            return recording.revoke(invitationId);
+        }
+
+        @Override
+        public void close() {
+            recording.close();
+        }
+    }
+}
