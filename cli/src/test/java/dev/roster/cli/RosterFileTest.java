@@ -142,8 +142,9 @@ class RosterFileTest {
         assertThat(file.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
                 "7:28: people[0].email: this key is given twice; keep one",
                 "3:21: vendors.slack.provider: unknown provider 'slack'; the providers here are [confluent, openai]",
-                "2:37: vendors.openai.prune: prune: is false (the default: leave others' invitations alone) or pending "
-                        + "(revoke the pending invitations of people the file does not list here); accepted members are never removed",
+                "2:37: vendors.openai.prune: prune: is false (the default: leave others' invitations alone), pending "
+                        + "(revoke the pending invitations of people the file does not list here) or members (also remove "
+                        + "their memberships, at a vendor that can)",
                 "5:3: defaults.github: defaults for an unknown vendor 'github'; declare it under vendors: or remove these defaults");
     }
 }

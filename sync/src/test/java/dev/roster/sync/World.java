@@ -35,10 +35,19 @@ final class World {
     }
 
     static World of(RetryPolicy policy, String... connections) {
+        return of(policy, false, connections);
+    }
+
+    /** Vendors whose wires also have members of their own (FlakyProvider#addMember), with every member capability. */
+    static World withMembers(String... connections) {
+        return of(FAST, true, connections);
+    }
+
+    private static World of(RetryPolicy policy, boolean members, String... connections) {
         World world = new World();
         for (String name : connections) {
             InMemoryInvitationProvider vendor = new InMemoryInvitationProvider(CLOCK);
-            FlakyProvider wire = new FlakyProvider(vendor);
+            FlakyProvider wire = new FlakyProvider(vendor, members);
             world.vendors.put(name, vendor);
             world.wires.put(name, wire);
             world.providers.put(name, InvitationProviders.withPolicy(wire, ProviderConfig.builder().retryPolicy(policy).build()));
