@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A stateful fake of Confluent Cloud's IAM v2 invitations API ({@code /iam/v2/invitations}), as
- * {@code confluent-iam-invitations.openapi.yaml} describes it, on WireMock at 127.0.0.1.
+ * A stateful fake of Confluent Cloud's IAM v2 invitations and users APIs ({@code /iam/v2/invitations},
+ * {@code /iam/v2/users}), as {@code confluent-iam-invitations.openapi.yaml} and
+ * {@code confluent-iam-users.openapi.yaml} describe them, on WireMock at 127.0.0.1.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -64,6 +65,13 @@ import java.util.stream.Collectors;
  *       ({@code INVITE_STATUS_DEACTIVATED}, 204); <b>deleting a deactivated one is 204 again</b>
  *       (the simulator's choice: delete is idempotent, as the contract's revoke expects); an
  *       accepted one is 400 "already accepted"; an unknown id is 404.</li>
+ *   <li><b>Users.</b> Inviting an address creates its user (the invitation's {@code user.id}), once
+ *       per mailbox: {@code GET /iam/v2/users} ({@code page_size} as above, {@code page_token}, no
+ *       filters, creation order) lists every user, invited, deactivated or member alike, as
+ *       Confluent's users list has no status. A user is a member when one of its invitations was
+ *       accepted ({@link #accept}) or it was {@link #addMember added directly}. {@code GET /{id}} reads
+ *       one or 404; {@code DELETE /{id}} deletes it (204; unknown is 404), deactivating a pending
+ *       invitation of it; the address may then be invited again, as a new user.</li>
  * </ul>
  *
  * <p>Timestamps have microseconds, as Confluent's do; {@code accepted_at} is omitted, not null,
@@ -80,6 +88,8 @@ public final class ConfluentSimulator extends VendorSimulator {
 
     /** Confluent's IAM v2 contract, found in the specs folder the build names (see {@link VendorSpecs}). */
     public static final String SPEC_FILE = "confluent-iam-invitations.openapi.yaml";
+    /** Confluent's users contract, checked together with {@link #SPEC_FILE} ({@link #specValidation()}). */
+    public static final String USERS_SPEC_FILE = "confluent-iam-users.openapi.yaml";
 
     /** The API key the simulator accepts unless constructed with another. */
     public static final String DEFAULT_API_KEY = "SIMULATEDKEY0001";
@@ -95,6 +105,8 @@ public final class ConfluentSimulator extends VendorSimulator {
 
     private static final String COLLECTION = "/iam/v2/invitations";
     private static final Pattern ITEM = Pattern.compile("/iam/v2/invitations/([^/]+)");
+    private static final String USERS = "/iam/v2/users";
+    private static final Pattern USER = Pattern.compile("/iam/v2/users/([^/]+)");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Set<String> AUTH_TYPES = Set.of("AUTH_TYPE_LOCAL", "AUTH_TYPE_SSO");
     private static final String SENT = "INVITE_STATUS_SENT";
@@ -117,10 +129,10 @@ public final class ConfluentSimulator extends VendorSimulator {
     private final Object lock = new Object();
     /** Every invitation, in creation order. Guarded by {@link #lock}. */
     private final Map<String, Stored> invitations = new LinkedHashMap<>();
-    /** Lower-cased addresses of users who joined without an invitation we hold. Guarded by {@link #lock}. */
-    private final Map<String, String> members = new LinkedHashMap<>();
-    /** User ids by lower-cased address: one user per mailbox, across invitations. Guarded by {@link #lock}. */
-    private final Map<String, String> users = new LinkedHashMap<>();
+    /** Ids of users who joined without an invitation we hold. Guarded by {@link #lock}. */
+    private final Set<String> directMembers = new java.util.HashSet<>();
+    /** The users: one per mailbox, created when it is first invited. Guarded by {@link #lock}. */
+    private final ConfluentUsers users = new ConfluentUsers();
     private long sequence;
     private boolean ssoOrganization;
 
@@ -181,7 +193,7 @@ public final class ConfluentSimulator extends VendorSimulator {
      * @throws IllegalStateException if a specs folder is set but the file is not in it, naming both
      */
     public static OpenApiValidation specValidation() {
-        return OpenApiValidation.vendorSpec(SPEC_FILE).errorSchema("Failure").build();
+        return OpenApiValidation.vendorSpecs(List.of(SPEC_FILE, USERS_SPEC_FILE)).errorSchema("Failure").build();
     }
 
     /**
@@ -279,9 +291,15 @@ public final class ConfluentSimulator extends VendorSimulator {
      */
     public ConfluentSimulator addMember(String email) {
         synchronized (lock) {
-            members.put(email.toLowerCase(Locale.ROOT), email);
+            directMembers.add(users.forEmail(email, ssoOrganization ? "AUTH_TYPE_SSO" : "AUTH_TYPE_LOCAL", now()).id());
             return this;
         }
+    }
+
+    /** Whether a user is a member: it joined directly, or one of its invitations was accepted. */
+    private boolean isMember(String userId) {
+        return directMembers.contains(userId)
+                || invitations.values().stream().anyMatch(s -> s.userId.equals(userId) && s.status.equals(ACCEPTED));
     }
 
     /**
@@ -321,7 +339,7 @@ public final class ConfluentSimulator extends VendorSimulator {
     protected void clearState() {
         synchronized (lock) {
             invitations.clear();
-            members.clear();
+            directMembers.clear();
             users.clear();
             ssoOrganization = false;
         }
@@ -344,6 +362,21 @@ public final class ConfluentSimulator extends VendorSimulator {
                     return ok(list(request));
                 case "POST":
                     return ok(create(request));
+                default:
+                    return methodNotAllowed(request);
+            }
+        }
+        if (path.equals(USERS)) {
+            return request.method().equals("GET") ? ok(listUsers(request)) : methodNotAllowed(request);
+        }
+        Matcher user = USER.matcher(path);
+        if (user.matches()) {
+            String id = SimulatedRequest.decode(user.group(1));
+            switch (request.method()) {
+                case "GET":
+                    return ok(getUser(id));
+                case "DELETE":
+                    return ok(deleteUser(id));
                 default:
                     return methodNotAllowed(request);
             }
@@ -472,11 +505,10 @@ public final class ConfluentSimulator extends VendorSimulator {
             }
             String email = emailNode.asText();
             String key = email.toLowerCase(Locale.ROOT);
-            boolean member = members.containsKey(key);
+            boolean member = users.byEmail(email).map(user -> isMember(user.id())).orElse(false);
             Stored pending = null;
             for (Stored stored : invitations.values()) {
                 if (stored.email.toLowerCase(Locale.ROOT).equals(key)) {
-                    member |= stored.status.equals(ACCEPTED);
                     pending = stored.pending() ? stored : pending;
                 }
             }
@@ -490,7 +522,7 @@ public final class ConfluentSimulator extends VendorSimulator {
             }
             String authType = authNode == null || authNode.isNull()
                     ? (ssoOrganization ? "AUTH_TYPE_SSO" : "AUTH_TYPE_LOCAL") : authNode.asText();
-            String userId = users.computeIfAbsent(key, k -> String.format("u-%05d", users.size() + 1));
+            String userId = users.forEmail(email, authType, now()).id();
             Stored created = new Stored(String.format("i-%05d", ++sequence), email, authType, userId, now());
             invitations.put(created.id, created);
             return SimulatedResponse.json(201, render(created, false).toString()).withHeader("Location", self(created.id));
@@ -525,24 +557,96 @@ public final class ConfluentSimulator extends VendorSimulator {
         }
     }
 
+    private SimulatedResponse getUser(String id) {
+        synchronized (lock) {
+            Optional<ConfluentUsers.User> user = users.find(id);
+            return user.isEmpty() ? notFound() : SimulatedResponse.json(200, ConfluentUsers.render(json, user.get(),
+                    rootUri().toString(), ORGANIZATION).toString());
+        }
+    }
+
+    /**
+     * Deletes a user: its membership ends, and a pending invitation of it is deactivated (the user it
+     * would have joined as is gone). Its invitations stay readable, naming the deleted user.
+     */
+    private SimulatedResponse deleteUser(String id) {
+        synchronized (lock) {
+            if (!users.delete(id)) {
+                return notFound();
+            }
+            directMembers.remove(id);
+            invitations.values().stream().filter(s -> s.userId.equals(id) && s.pending()).forEach(s -> {
+                s.status = DEACTIVATED;
+                s.updatedAt = now();
+            });
+            return SimulatedResponse.empty(204);
+        }
+    }
+
+    private SimulatedResponse listUsers(SimulatedRequest request) {
+        synchronized (lock) {
+            Optional<String> sizeParameter = request.queryParameter("page_size");
+            Optional<SimulatedResponse> bad = badPageSize(sizeParameter);
+            if (bad.isPresent()) {
+                return bad.get();
+            }
+            int pageSize = sizeParameter.map(Integer::parseInt).orElse(DEFAULT_PAGE_SIZE);
+            List<ConfluentUsers.User> all = users.all();
+            int start = 0;
+            Optional<String> token = request.queryParameter("page_token");
+            if (token.isPresent()) {
+                Optional<ConfluentUsers.User> after = readToken(token.get(), Map.of()).flatMap(users::find);
+                if (after.isEmpty()) {
+                    return invalidParameter("page_token", "The page token is invalid or its user was deleted");
+                }
+                start = all.indexOf(after.get()) + 1;
+            }
+            int end = Math.min(all.size(), start + pageSize);
+            List<ConfluentUsers.User> page = all.subList(Math.min(start, end), end);
+            ObjectNode body = json.createObjectNode();
+            body.put("api_version", "iam/v2");
+            body.put("kind", "UserList");
+            ObjectNode metadata = body.putObject("metadata");
+            metadata.put("first", rootUri() + USERS + "?page_size=" + pageSize);
+            if (end < all.size()) {
+                metadata.put("next", rootUri() + USERS + "?page_size=" + pageSize + "&page_token="
+                        + encode(writeToken(page.get(page.size() - 1).id(), Map.of())));
+            }
+            metadata.put("total_size", all.size());
+            com.fasterxml.jackson.databind.node.ArrayNode data = body.putArray("data");
+            page.forEach(user -> data.add(ConfluentUsers.render(json, user, rootUri().toString(), ORGANIZATION)));
+            return SimulatedResponse.json(200, body.toString());
+        }
+    }
+
+    /** The 400 answer to a {@code page_size} that is not 1 to 100; empty when it is fine or absent. */
+    private Optional<SimulatedResponse> badPageSize(Optional<String> sizeParameter) {
+        if (sizeParameter.isEmpty()) {
+            return Optional.empty();
+        }
+        int pageSize;
+        try {
+            pageSize = Integer.parseInt(sizeParameter.get());
+        } catch (NumberFormatException e) {
+            return Optional.of(invalidParameter("page_size", "page_size must be an integer"));
+        }
+        return pageSize < 1 || pageSize > MAX_PAGE_SIZE
+                ? Optional.of(invalidParameter("page_size", "page_size must be between 1 and " + MAX_PAGE_SIZE))
+                : Optional.empty();
+    }
+
     private SimulatedResponse notFound() {
         return error(404, null, "Not Found", null);
     }
 
     private SimulatedResponse list(SimulatedRequest request) {
         synchronized (lock) {
-            int pageSize = DEFAULT_PAGE_SIZE;
             Optional<String> sizeParameter = request.queryParameter("page_size");
-            if (sizeParameter.isPresent()) {
-                try {
-                    pageSize = Integer.parseInt(sizeParameter.get());
-                } catch (NumberFormatException e) {
-                    return invalidParameter("page_size", "page_size must be an integer");
-                }
-                if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-                    return invalidParameter("page_size", "page_size must be between 1 and " + MAX_PAGE_SIZE);
-                }
+            Optional<SimulatedResponse> bad = badPageSize(sizeParameter);
+            if (bad.isPresent()) {
+                return bad.get();
             }
+            int pageSize = sizeParameter.map(Integer::parseInt).orElse(DEFAULT_PAGE_SIZE);
             Map<String, String> filters = new LinkedHashMap<>();
             for (String name : List.of("email", "status", "user", "creator")) {
                 request.queryParameter(name).filter(v -> !v.isEmpty()).ifPresent(v -> filters.put(name, v));

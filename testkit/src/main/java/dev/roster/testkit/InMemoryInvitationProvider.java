@@ -8,6 +8,9 @@ import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
 import dev.roster.InvitationStatus;
+import dev.roster.Member;
+import dev.roster.MemberCapabilities;
+import dev.roster.Members;
 import dev.roster.Page;
 import dev.roster.PageRequest;
 import dev.roster.ProviderConfigurationException;
@@ -60,11 +63,16 @@ public final class InMemoryInvitationProvider implements InvitationProvider, Ven
                     .projectGrants("member", "owner")
                     .revokeAccepted(false)
                     .maxPageSize(100)
+                    .members(MemberCapabilities.all())
                     .build());
 
     private final Clock clock;
     private final NavigableMap<String, Invitation> invitations = new TreeMap<>();
+    /** Members by id, in joining order (ids grow). */
+    private final NavigableMap<String, Member> members = new TreeMap<>();
+    private final Members memberView = new MemberView();
     private long sequence;
+    private long memberSequence;
     private boolean closed;
 
     /** A provider on the system clock. */
@@ -98,10 +106,10 @@ public final class InMemoryInvitationProvider implements InvitationProvider, Ven
                 throw new ConflictException(ConflictException.Reason.ALREADY_INVITED,
                         email + " already has a pending invitation, " + existing.id() + ".", ErrorDetails.of(ID), null);
             }
-            if (existing.status() == InvitationStatus.ACCEPTED) {
-                throw new ConflictException(ConflictException.Reason.ALREADY_MEMBER,
-                        email + " is already a member of the organisation.", ErrorDetails.of(ID), null);
-            }
+        }
+        if (memberWith(email).isPresent()) {
+            throw new ConflictException(ConflictException.Reason.ALREADY_MEMBER,
+                    email + " is already a member of the organisation.", ErrorDetails.of(ID), null);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Invitation created = Invitation.builder()
@@ -127,25 +135,30 @@ public final class InMemoryInvitationProvider implements InvitationProvider, Ven
     @Override
     public synchronized Page<Invitation> list(PageRequest request) {
         requireOpen("list");
-        NavigableMap<String, Invitation> rest = invitations;
+        return page(invitations, request, Invitation::id);
+    }
+
+    /** A page of a map ordered by id, the cursor being the last id served. */
+    private static <T> Page<T> page(NavigableMap<String, T> all, PageRequest request, java.util.function.Function<T, String> id) {
+        NavigableMap<String, T> rest = all;
         if (request.cursor().isPresent()) {
             String after = request.cursor().get();
-            if (!invitations.containsKey(after)) {
+            if (!all.containsKey(after)) {
                 throw new InvalidRequestException("Unknown page cursor '" + after + "': pass a nextCursor this provider returned.",
                         ErrorDetails.of(ID), null);
             }
-            rest = invitations.tailMap(after, false);
+            rest = all.tailMap(after, false);
         }
         int size = Math.min(request.size(), INFO.capabilities().maxPageSize());
-        List<Invitation> items = new ArrayList<>(size);
-        for (Invitation invitation : rest.values()) {
+        List<T> items = new ArrayList<>(size);
+        for (T item : rest.values()) {
             if (items.size() == size) {
                 break;
             }
-            items.add(invitation);
+            items.add(item);
         }
         boolean more = rest.size() > items.size();
-        return Page.of(items, more ? items.get(items.size() - 1).id() : null);
+        return Page.of(items, more ? id.apply(items.get(items.size() - 1)) : null);
     }
 
     @Override
@@ -179,13 +192,79 @@ public final class InMemoryInvitationProvider implements InvitationProvider, Ven
         return Optional.ofNullable(newest);
     }
 
+    /**
+     * The members: everyone who accepted an invitation or {@link #join joined}, until removed.
+     * Supports everything ({@link MemberCapabilities#all()}); ids look like {@code user-00000001}.
+     */
+    @Override
+    public Members members() {
+        return memberView;
+    }
+
+    /** Accepting makes the invitee a member (once: a member who accepts a second invitation stays one member). */
     @Override
     public synchronized void accept(String invitationId) {
         Invitation invitation = require(invitationId);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         invitations.put(invitationId, invitation.toBuilder()
                 .status(InvitationStatus.ACCEPTED)
-                .acceptedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                .acceptedAt(now)
                 .build());
+        if (memberWith(invitation.email()).isEmpty()) {
+            addMember(invitation.email(), invitation.role().orElse(null), now);
+        }
+    }
+
+    @Override
+    public synchronized String join(String email) {
+        return memberWith(email).orElseGet(() -> addMember(email, INFO.capabilities().defaultRole().orElse(null),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS))).id();
+    }
+
+    private Member addMember(String email, String role, Instant joinedAt) {
+        Member member = Member.builder().id(String.format("user-%08d", ++memberSequence)).email(email).role(role)
+                .joinedAt(joinedAt).provider(ID).build();
+        members.put(member.id(), member);
+        return member;
+    }
+
+    private Optional<Member> memberWith(String email) {
+        return members.values().stream().filter(m -> InputRules.sameEmail(m.email().orElse(null), email)).findFirst();
+    }
+
+    /** The members view: the same store, lock and closed state as the invitations. */
+    private final class MemberView implements Members {
+        @Override
+        public Optional<Member> find(String memberId) {
+            synchronized (InMemoryInvitationProvider.this) {
+                requireOpen("find a member");
+                return Optional.ofNullable(members.get(memberId));
+            }
+        }
+
+        @Override
+        public Optional<Member> findByEmail(String email) {
+            synchronized (InMemoryInvitationProvider.this) {
+                requireOpen("find a member");
+                return memberWith(email);
+            }
+        }
+
+        @Override
+        public Page<Member> list(PageRequest request) {
+            synchronized (InMemoryInvitationProvider.this) {
+                requireOpen("list members");
+                return page(members, request, Member::id);
+            }
+        }
+
+        @Override
+        public boolean remove(String memberId) {
+            synchronized (InMemoryInvitationProvider.this) {
+                requireOpen("remove a member");
+                return members.remove(memberId) != null;
+            }
+        }
     }
 
     @Override
@@ -202,9 +281,10 @@ public final class InMemoryInvitationProvider implements InvitationProvider, Ven
         return List.copyOf(invitations.values());
     }
 
-    /** Forgets every invitation. */
+    /** Forgets every invitation and member. */
     public synchronized void clear() {
         invitations.clear();
+        members.clear();
     }
 
     /**

@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The organisation state behind {@link OpenAiSimulator}: invites in creation order and the members
- * who accepted one. Deleted invites stay as tombstones, hidden from reads, so that an {@code after}
- * cursor naming a since-deleted invite still marks a place in the list. Not thread-safe on its own:
- * the simulator guards it.
+ * The organisation state behind {@link OpenAiSimulator}: invites in creation order and the users
+ * (members) who accepted one or joined otherwise, in joining order. Deleted invites and users stay as
+ * tombstones, hidden from reads, so that an {@code after} cursor naming a since-deleted one still
+ * marks a place in its list. Not thread-safe on its own: the simulator guards it.
  */
 final class OpenAiInviteStore {
 
@@ -35,15 +35,18 @@ final class OpenAiInviteStore {
     /** A project grant: the project's id and the role in it. */
     record Grant(String id, String role) {}
 
-    /** One page of the list. */
-    record Page(List<Invite> items, boolean hasMore) {}
+    /** One page of a list. */
+    record Page<T>(List<T> items, boolean hasMore) {}
+
+    /** One organisation user as OpenAI describes it; {@code addedAt} in Unix seconds. */
+    record User(String id, String email, String role, long addedAt, boolean deleted) {}
 
     /** Why an invite could not be created, if it could not. */
     enum Refusal { PENDING_INVITE_EXISTS, ALREADY_MEMBER }
 
     private final Clock clock;
     private final Map<String, Invite> invites = new LinkedHashMap<>();
-    private final Set<String> members = new HashSet<>();
+    private final Map<String, User> users = new LinkedHashMap<>();
 
     OpenAiInviteStore(Clock clock) {
         this.clock = clock;
@@ -51,12 +54,12 @@ final class OpenAiInviteStore {
 
     void clear() {
         invites.clear();
-        members.clear();
+        users.clear();
     }
 
     Optional<Refusal> refusalFor(String email) {
         String key = key(email);
-        if (members.contains(key)) {
+        if (member(email).isPresent()) {
             return Optional.of(Refusal.ALREADY_MEMBER);
         }
         boolean pending = invites.values().stream()
@@ -88,20 +91,52 @@ final class OpenAiInviteStore {
         return invites.containsKey(id);
     }
 
-    Page list(int limit, Optional<String> after) {
-        List<Invite> visible = new ArrayList<>();
+    Page<Invite> list(int limit, Optional<String> after) {
+        return page(invites.values(), limit, after, Invite::id, invite -> !invite.deleted());
+    }
+
+    /** The live users after {@code after} whose address is one of {@code emails} (any case), or all if none given. */
+    Page<User> users(int limit, Optional<String> after, List<String> emails) {
+        Set<String> wanted = new HashSet<>();
+        emails.forEach(email -> wanted.add(key(email)));
+        return page(users.values(), limit, after, User::id,
+                user -> !user.deleted() && (wanted.isEmpty() || wanted.contains(key(user.email()))));
+    }
+
+    private static <T> Page<T> page(java.util.Collection<T> all, int limit, Optional<String> after,
+            java.util.function.Function<T, String> id, java.util.function.Predicate<T> shown) {
+        List<T> visible = new ArrayList<>();
         boolean started = after.isEmpty();
-        for (Invite invite : invites.values()) {
+        for (T item : all) {
             if (!started) {
-                started = invite.id().equals(after.get());
+                started = id.apply(item).equals(after.get());
                 continue;
             }
-            if (!invite.deleted()) {
-                visible.add(invite);
+            if (shown.test(item)) {
+                visible.add(item);
             }
         }
         boolean more = visible.size() > limit;
-        return new Page(List.copyOf(more ? visible.subList(0, limit) : visible), more);
+        return new Page<>(List.copyOf(more ? visible.subList(0, limit) : visible), more);
+    }
+
+    /** Whether the user id was ever issued, deleted or not: a valid {@code after} cursor for users. */
+    boolean userIssued(String id) {
+        return users.containsKey(id);
+    }
+
+    Optional<User> user(String id) {
+        return Optional.ofNullable(users.get(id)).filter(u -> !u.deleted());
+    }
+
+    /** Removes a user from the organisation; their accepted invite stays accepted, and they may be invited again. */
+    void deleteUser(String id) {
+        User user = users.get(id);
+        users.put(id, new User(user.id(), user.email(), user.role(), user.addedAt(), true));
+    }
+
+    Optional<User> member(String email) {
+        return users.values().stream().filter(u -> !u.deleted() && key(u.email()).equals(key(email))).findFirst();
     }
 
     void delete(String id) {
@@ -113,7 +148,9 @@ final class OpenAiInviteStore {
         Invite invite = require(id);
         Invite accepted = invite.with("accepted", invite.expiresAt(), now(), false);
         invites.put(id, accepted);
-        members.add(key(invite.email()));
+        if (member(invite.email()).isEmpty()) {
+            addMember(invite.email(), invite.role());
+        }
         return accepted;
     }
 
@@ -124,8 +161,13 @@ final class OpenAiInviteStore {
         return expired;
     }
 
-    void addMember(String email) {
-        members.add(key(email));
+    User addMember(String email, String role) {
+        return member(email).orElseGet(() -> {
+            User user = new User("user-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24), email, role, now(),
+                    false);
+            users.put(user.id(), user);
+            return user;
+        });
     }
 
     private Invite require(String id) {

@@ -20,9 +20,12 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * A stateful fake of OpenAI's Admin API organisation invites, as its OpenAPI contract
- * ({@code openai-invites.openapi.yaml}) describes them, on a free port of 127.0.0.1:
- * {@code GET/POST /v1/organization/invites} and {@code GET/DELETE /v1/organization/invites/{invite_id}}.
+ * A stateful fake of OpenAI's Admin API organisation invites and users, as its OpenAPI contracts
+ * ({@code openai-invites.openapi.yaml}, {@code openai-users.openapi.yaml}) describe them, on a free
+ * port of 127.0.0.1: {@code GET/POST /v1/organization/invites},
+ * {@code GET/DELETE /v1/organization/invites/{invite_id}}, {@code GET /v1/organization/users} and
+ * {@code GET/DELETE /v1/organization/users/{user_id}} (role changes, {@code POST} on a user, are not
+ * simulated: 404).
  *
  * <pre>{@code
  * @RegisterExtension
@@ -41,6 +44,12 @@ import java.util.regex.Pattern;
  *       (the contract requires it): omitting {@code projects} on create grants the organisation's
  *       default project ({@value #DEFAULT_PROJECT_ID}, role {@code member}), as OpenAI documents;
  *       {@code []} grants none.</li>
+ *   <li><b>Users</b> are the members: accepting an invite ({@link #accept}) makes its address a user with the
+ *       invite's role, once; {@link #addMember} and {@link #join} add one directly (role {@code reader}).
+ *       Users list in joining order with {@code limit}/{@code after} as invites do, and the
+ *       {@code emails} filter (repeatable) matches addresses in any case (the simulator's choice: OpenAI
+ *       does not document it). Deleting a user ends the membership: the accepted invite stays accepted,
+ *       and the address may be invited again.</li>
  *   <li>Unknown ids answer 404; unknown URLs 404 "Invalid URL", as OpenAI does; unknown body fields,
  *       a missing or invalid {@code email}/{@code role}/{@code projects}, an invalid {@code limit}
  *       or an {@code after} that was never an invite id answer 400.</li>
@@ -71,6 +80,8 @@ public final class OpenAiSimulator extends VendorSimulator {
 
     /** OpenAI's invite contract, found in the specs folder the build names (see {@link VendorSpecs}). */
     public static final String SPEC_FILE = "openai-invites.openapi.yaml";
+    /** OpenAI's users contract, checked together with {@link #SPEC_FILE} ({@link #specValidation()}). */
+    public static final String USERS_SPEC_FILE = "openai-users.openapi.yaml";
 
     /** The admin key the no-argument constructor expects. Not a real key. */
     public static final String DEFAULT_ADMIN_KEY = "sk-admin-roster-simulator-0000000000000000";
@@ -84,6 +95,7 @@ public final class OpenAiSimulator extends VendorSimulator {
     public static final String CODE_INVITE_ACCEPTED = "invite_already_accepted";
 
     private static final String INVITES = "/v1/organization/invites";
+    private static final String USERS = "/v1/organization/users";
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
     private static final Set<String> ROLES = Set.of("owner", "reader");
@@ -126,15 +138,16 @@ public final class OpenAiSimulator extends VendorSimulator {
     }
 
     /**
-     * The validation of OpenAI's invite contract, {@value #SPEC_FILE}, read from the specs folder
-     * the build names ({@link VendorSpecs}; never copied into the project).
+     * The validation of OpenAI's invite and users contracts, {@value #SPEC_FILE} and
+     * {@value #USERS_SPEC_FILE} checked as one, read from the specs folder the build names
+     * ({@link VendorSpecs}; never copied into the project).
      *
      * @return the validation; one that checks nothing and counts what it is shown as unchecked when
      *     no specs folder is set ({@link OpenApiValidation#isChecking()})
-     * @throws IllegalStateException if a specs folder is set but the file is not in it, naming both
+     * @throws IllegalStateException if a specs folder is set but a file is not in it, naming both
      */
     public static OpenApiValidation specValidation() {
-        return OpenApiValidation.vendorSpec(SPEC_FILE).build();
+        return OpenApiValidation.vendorSpecs(List.of(SPEC_FILE, USERS_SPEC_FILE)).build();
     }
 
     /**
@@ -183,11 +196,17 @@ public final class OpenAiSimulator extends VendorSimulator {
      * @return this simulator
      */
     public OpenAiSimulator addMember(String email) {
+        join(email);
+        return this;
+    }
+
+    /** Makes the address a user (role {@code reader}) without an invite, as {@link #addMember} does. */
+    @Override
+    public String join(String email) {
         Objects.requireNonNull(email, "email");
         synchronized (lock) {
-            store.addMember(email);
+            return store.addMember(email, "reader").id();
         }
-        return this;
     }
 
     @Override
@@ -242,6 +261,16 @@ public final class OpenAiSimulator extends VendorSimulator {
             if (method.equals("DELETE")) {
                 return delete(id);
             }
+        } else if (path.equals(USERS) && method.equals("GET")) {
+            return listUsers(request);
+        } else if (path.startsWith(USERS + "/") && path.indexOf('/', USERS.length() + 1) < 0 && path.length() > USERS.length() + 1) {
+            String id = SimulatedRequest.decode(path.substring(USERS.length() + 1));
+            if (method.equals("GET")) {
+                return retrieveUser(id);
+            }
+            if (method.equals("DELETE")) {
+                return deleteUser(id);
+            }
         }
         return error(404, "Invalid URL (" + method + " " + path + ")");
     }
@@ -273,22 +302,30 @@ public final class OpenAiSimulator extends VendorSimulator {
         return Optional.empty();
     }
 
-    private SimulatedResponse list(SimulatedRequest request) {
-        int limit = DEFAULT_LIMIT;
-        Optional<String> rawLimit = request.queryParameter("limit");
-        if (rawLimit.isPresent()) {
-            try {
-                limit = Integer.parseInt(rawLimit.get());
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                return error(400, "Invalid 'limit': expected an integer between 1 and " + MAX_LIMIT + ", but got '"
-                        + rawLimit.get() + "'.", "limit", "invalid_value");
-            }
+    /** The {@code limit} parameter, or the 400 answer to a bad one (empty means: use the default). */
+    private static Optional<SimulatedResponse> badLimit(Optional<String> rawLimit) {
+        if (rawLimit.isEmpty()) {
+            return Optional.empty();
         }
+        int limit;
+        try {
+            limit = Integer.parseInt(rawLimit.get());
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        return limit < 1 || limit > MAX_LIMIT ? Optional.of(error(400, "Invalid 'limit': expected an integer between 1 and "
+                + MAX_LIMIT + ", but got '" + rawLimit.get() + "'.", "limit", "invalid_value")) : Optional.empty();
+    }
+
+    private SimulatedResponse list(SimulatedRequest request) {
+        Optional<String> rawLimit = request.queryParameter("limit");
+        Optional<SimulatedResponse> bad = badLimit(rawLimit);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        int limit = rawLimit.map(Integer::parseInt).orElse(DEFAULT_LIMIT);
         Optional<String> after = request.queryParameter("after");
-        OpenAiInviteStore.Page page;
+        OpenAiInviteStore.Page<OpenAiInviteStore.Invite> page;
         synchronized (lock) {
             if (after.isPresent() && !store.issued(after.get())) {
                 return error(400, "Invalid 'after': no invite with id '" + after.get() + "' in this organization.",
@@ -296,14 +333,59 @@ public final class OpenAiSimulator extends VendorSimulator {
             }
             page = store.list(limit, after);
         }
+        return ok(listBody(page, OpenAiSimulator::toJson, OpenAiInviteStore.Invite::id));
+    }
+
+    private SimulatedResponse listUsers(SimulatedRequest request) {
+        Optional<String> rawLimit = request.queryParameter("limit");
+        Optional<SimulatedResponse> bad = badLimit(rawLimit);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        int limit = rawLimit.map(Integer::parseInt).orElse(DEFAULT_LIMIT);
+        Optional<String> after = request.queryParameter("after");
+        List<String> emails = request.query().getOrDefault("emails", List.of());
+        OpenAiInviteStore.Page<OpenAiInviteStore.User> page;
+        synchronized (lock) {
+            if (after.isPresent() && !store.userIssued(after.get())) {
+                return error(400, "Invalid 'after': no user with id '" + after.get() + "' in this organization.",
+                        "after", "invalid_value");
+            }
+            page = store.users(limit, after, emails);
+        }
+        return ok(listBody(page, OpenAiSimulator::toJson, OpenAiInviteStore.User::id));
+    }
+
+    private static <T> ObjectNode listBody(OpenAiInviteStore.Page<T> page, java.util.function.Function<T, ObjectNode> json,
+            java.util.function.Function<T, String> id) {
         ObjectNode body = JSON.createObjectNode().put("object", "list");
         ArrayNode data = body.putArray("data");
-        page.items().forEach(invite -> data.add(toJson(invite)));
-        List<OpenAiInviteStore.Invite> items = page.items();
-        body.put("first_id", items.isEmpty() ? null : items.get(0).id());
-        body.put("last_id", items.isEmpty() ? null : items.get(items.size() - 1).id());
+        List<T> items = page.items();
+        items.forEach(item -> data.add(json.apply(item)));
+        body.put("first_id", items.isEmpty() ? null : id.apply(items.get(0)));
+        body.put("last_id", items.isEmpty() ? null : id.apply(items.get(items.size() - 1)));
         body.put("has_more", page.hasMore());
-        return ok(body);
+        return body;
+    }
+
+    private SimulatedResponse retrieveUser(String id) {
+        synchronized (lock) {
+            return store.user(id).map(user -> ok(toJson(user))).orElseGet(() -> userNotFound(id));
+        }
+    }
+
+    private SimulatedResponse deleteUser(String id) {
+        synchronized (lock) {
+            if (store.user(id).isEmpty()) {
+                return userNotFound(id);
+            }
+            store.deleteUser(id);
+        }
+        return ok(JSON.createObjectNode().put("object", "organization.user.deleted").put("id", id).put("deleted", true));
+    }
+
+    private SimulatedResponse userNotFound(String id) {
+        return error(404, "No user found with id '" + id + "'.", null, null);
     }
 
     private SimulatedResponse create(SimulatedRequest request) {
@@ -418,6 +500,17 @@ public final class OpenAiSimulator extends VendorSimulator {
         ArrayNode projects = json.putArray("projects");
         invite.projects().forEach(p -> projects.addObject().put("id", p.id()).put("role", p.role()));
         return json;
+    }
+
+    private static ObjectNode toJson(OpenAiInviteStore.User user) {
+        return JSON.createObjectNode()
+                .put("object", "organization.user")
+                .put("id", user.id())
+                .put("name", user.email().substring(0, user.email().indexOf('@')))
+                .put("email", user.email())
+                .put("role", user.role())
+                .put("added_at", user.addedAt())
+                .put("is_service_account", false);
     }
 
     private SimulatedResponse notFound(String id) {

@@ -31,8 +31,23 @@ final class OpenApiContractLoader {
     private OpenApiContractLoader() {}
 
     static OpenApiInteractionValidator load(Path specFile, String basePath, String errorSchema) {
+        return load(List.of(specFile), basePath, errorSchema);
+    }
+
+    /**
+     * One validator for several files of one vendor's API (its invitations and its users, say): the
+     * later files' paths and components are merged into the first. Two files declaring one path, or
+     * one component name differently, fail the load, naming it: the contracts must agree to be one.
+     */
+    static OpenApiInteractionValidator load(List<Path> specFiles, String basePath, String errorSchema) {
+        Path specFile = specFiles.get(0);
         ObjectNode document = read(specFile);
         OpenApi31Downgrade.apply(document);
+        for (Path other : specFiles.subList(1, specFiles.size())) {
+            ObjectNode more = read(other);
+            OpenApi31Downgrade.apply(more);
+            merge(document, more, specFile, other);
+        }
         applyTopLevelSecurity(document);
         dropAnnotationOnlyOverlays(document);
         addDefaultErrorResponses(document, errorSchema);
@@ -52,6 +67,34 @@ final class OpenApiContractLoader {
             throw new IllegalArgumentException("The OpenAPI contract " + specFile + " could not be loaded: "
                     + e.getMessage(), e);
         }
+    }
+
+    private static void merge(ObjectNode into, ObjectNode from, Path intoFile, Path fromFile) {
+        ObjectNode paths = object(into, "paths");
+        for (Map.Entry<String, JsonNode> path : from.path("paths").properties()) {
+            if (paths.has(path.getKey())) {
+                throw new IllegalArgumentException("The OpenAPI contracts " + intoFile + " and " + fromFile + " both declare "
+                        + "the path " + path.getKey() + "; they cannot be checked as one.");
+            }
+            paths.set(path.getKey(), path.getValue().deepCopy());
+        }
+        for (Map.Entry<String, JsonNode> section : from.path("components").properties()) {
+            ObjectNode target = object(object(into, "components"), section.getKey());
+            for (Map.Entry<String, JsonNode> component : section.getValue().properties()) {
+                JsonNode existing = target.get(component.getKey());
+                if (existing != null && !existing.equals(component.getValue())) {
+                    throw new IllegalArgumentException("The OpenAPI contracts " + intoFile + " and " + fromFile + " declare "
+                            + "components." + section.getKey() + "." + component.getKey() + " differently; they cannot be "
+                            + "checked as one.");
+                }
+                target.set(component.getKey(), component.getValue().deepCopy());
+            }
+        }
+    }
+
+    private static ObjectNode object(ObjectNode parent, String field) {
+        JsonNode node = parent.get(field);
+        return node instanceof ObjectNode existing ? existing : parent.putObject(field);
     }
 
     private static ObjectNode read(Path specFile) {

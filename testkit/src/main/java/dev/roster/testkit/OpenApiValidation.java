@@ -141,6 +141,39 @@ public final class OpenApiValidation {
     }
 
     /**
+     * The builder for a vendor's API published in several contract files (OpenAI's invites and users,
+     * say), checked as one: the later files' paths and components are merged into the first's, which
+     * must agree where they overlap. Found as {@link #vendorSpec(String)} finds one file.
+     *
+     * @param fileNames such as {@code List.of("openai-invites.openapi.yaml", "openai-users.openapi.yaml")}
+     * @return the builder
+     * @throws IllegalStateException if a folder is set but a file is not in it, naming both
+     */
+    public static Builder vendorSpecs(List<String> fileNames) {
+        return vendorSpecs(fileNames, VendorSpecs.fromSystem());
+    }
+
+    /**
+     * The builder for a vendor's API in several contract files, in the folder a given lookup names.
+     *
+     * @param fileNames the files, the first giving the servers and base path
+     * @param specs where the contracts are, if anywhere
+     * @return the builder; one for a validation that checks nothing when {@code specs} names no folder
+     * @throws IllegalStateException if a folder is named but a file is not in it, naming both
+     */
+    public static Builder vendorSpecs(List<String> fileNames, VendorSpecs specs) {
+        if (Objects.requireNonNull(fileNames, "fileNames").isEmpty()) {
+            throw new IllegalArgumentException("vendorSpecs needs at least one contract file name.");
+        }
+        Builder first = vendorSpec(fileNames.get(0), specs);
+        for (String more : fileNames.subList(1, fileNames.size())) {
+            Builder next = vendorSpec(more, specs);
+            first.more.add(next.specFile);
+        }
+        return first;
+    }
+
+    /**
      * The validation for a contract file, with the defaults: the base path of its first
      * {@code servers} URL, and {@code ErrorResponse} as the error schema if the file has one.
      *
@@ -420,6 +453,8 @@ public final class OpenApiValidation {
     /** Builds an {@link OpenApiValidation}. */
     public static final class Builder {
         private final Path specFile;
+        /** Further files of the same API, merged into {@code specFile}'s at load. */
+        private final List<Path> more = new ArrayList<>();
         private final boolean checking;
         private String basePath;
         private String errorSchema = "ErrorResponse";
@@ -471,11 +506,15 @@ public final class OpenApiValidation {
 
         /** The validation, counting what it does not check in the given tally (for tests of the tally). */
         OpenApiValidation build(UncheckedExchanges tally) {
+            List<Path> files = new ArrayList<>(List.of(specFile));
+            files.addAll(more);
+            Path named = files.size() == 1 ? specFile : Path.of(files.stream().map(f -> f.getFileName().toString())
+                    .collect(Collectors.joining(" + ")));
             if (!checking) {
-                return new OpenApiValidation(specFile, null, tally);
+                return new OpenApiValidation(named, null, tally);
             }
-            String key = specFile + "|" + basePath + "|" + errorSchema;
-            return new OpenApiValidation(specFile, CACHE.computeIfAbsent(key, k -> OpenApiContractLoader.load(specFile, basePath, errorSchema)), tally);
+            String key = files + "|" + basePath + "|" + errorSchema;
+            return new OpenApiValidation(named, CACHE.computeIfAbsent(key, k -> OpenApiContractLoader.load(files, basePath, errorSchema)), tally);
         }
 
         @Override

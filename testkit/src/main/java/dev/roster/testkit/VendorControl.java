@@ -4,6 +4,9 @@ package dev.roster.testkit;
  * Lets a test act as the vendor's people would: accept an invitation, or let it expire. An
  * adapter's backend (a simulator, the in-memory provider) implements it so that the contract can
  * check the lifecycle; an adapter without one returns {@link #none()} and those tests are skipped.
+ *
+ * <p>Accepting makes the invitee a member where the provider shows members
+ * ({@link dev.roster.InvitationProvider#members()}): member means accepted.
  */
 public interface VendorControl {
 
@@ -22,6 +25,20 @@ public interface VendorControl {
      * @throws IllegalArgumentException if there is no such invitation
      */
     void expire(String invitationId);
+
+    /**
+     * Makes an address a member without the invitation this test holds, as a sign-up through single
+     * sign-on, SCIM or an older invitation does: so that a person can be both invited and a member.
+     * Backends where that state cannot exist (Confluent: a user and its invitation are one) keep
+     * this default, and the tests that need it are skipped.
+     *
+     * @param email the new member's address
+     * @return the member's id, as {@link dev.roster.Member#id()} reports it
+     * @throws UnsupportedOperationException if the backend cannot do this
+     */
+    default String join(String email) {
+        throw new UnsupportedOperationException("This backend cannot make a member without accepting an invitation");
+    }
 
     /**
      * The control of a backend that cannot act like the vendor's people; the lifecycle tests are

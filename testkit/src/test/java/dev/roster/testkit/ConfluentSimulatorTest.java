@@ -343,6 +343,74 @@ class ConfluentSimulatorTest {
         }
     }
 
+    @Nested
+    @DisplayName("users")
+    class Users {
+
+        @Test
+        @DisplayName("creates the user at invitation time and lists it before and after acceptance, with the invitation's user.id")
+        void createdByInvitation() throws Exception {
+            JsonNode invitation = create("ada@example.com").json();
+            String userId = invitation.at("/user/id").asText();
+
+            JsonNode user = get("/iam/v2/users/" + userId).json();
+            assertThat(user.get("email").asText()).isEqualTo("ada@example.com");
+            assertThat(user.get("kind").asText()).isEqualTo("User");
+            assertThat(user.at("/metadata/self").asText()).isEqualTo(confluent.rootUri() + "/iam/v2/users/" + userId);
+            confluent.accept(invitation.get("id").asText());
+            assertThat(get("/iam/v2/users/" + userId).status).isEqualTo(200);
+        }
+
+        @Test
+        @DisplayName("pages with page_size and page_token, and refuses a bad size or token")
+        void pages() throws Exception {
+            for (int i = 0; i < 5; i++) {
+                create("p" + i + "@example.com");
+            }
+            JsonNode first = get("/iam/v2/users?page_size=2").json();
+            assertThat(first.get("data")).hasSize(2);
+            assertThat(first.at("/metadata/total_size").asInt()).isEqualTo(5);
+            List<String> emails = new ArrayList<>();
+            first.get("data").forEach(u -> emails.add(u.get("email").asText()));
+            String next = first.at("/metadata/next").asText();
+            while (!next.isEmpty()) {
+                JsonNode page = get(next.substring(confluent.rootUri().toString().length())).json();
+                page.get("data").forEach(u -> emails.add(u.get("email").asText()));
+                next = page.at("/metadata/next").asText();
+            }
+            assertThat(emails).containsExactly("p0@example.com", "p1@example.com", "p2@example.com", "p3@example.com",
+                    "p4@example.com");
+            confluent.deliberately("page_size.*(maximum|greater)", "a page larger than the contract allows");
+            assertThat(get("/iam/v2/users?page_size=101").status).isEqualTo(400);
+            assertThat(get("/iam/v2/users?page_token=forged").status).isEqualTo(400);
+        }
+
+        @Test
+        @DisplayName("deletes a user (204, then 404), deactivating a pending invitation of it; the address can be invited again")
+        void delete() throws Exception {
+            JsonNode invitation = create("ada@example.com").json();
+            String userId = invitation.at("/user/id").asText();
+
+            assertThat(send("DELETE", "/iam/v2/users/" + userId, null).status).isEqualTo(204);
+            assertThat(get("/iam/v2/users/" + userId).status).isEqualTo(404);
+            assertThat(send("DELETE", "/iam/v2/users/" + userId, null).status).isEqualTo(404);
+            assertThat(get(COLLECTION + "/" + invitation.get("id").asText()).json().get("status").asText())
+                    .isEqualTo("INVITE_STATUS_DEACTIVATED");
+            JsonNode again = create("ada@example.com").json();
+            assertThat(again.at("/user/id").asText()).isNotEqualTo(userId);
+        }
+
+        @Test
+        @DisplayName("a deleted member may be invited again; an undeleted one is a 409")
+        void memberDeleted() throws Exception {
+            JsonNode invitation = create("ada@example.com").json();
+            confluent.accept(invitation.get("id").asText());
+            assertThat(create("ada@example.com").status).isEqualTo(409);
+            assertThat(send("DELETE", "/iam/v2/users/" + invitation.at("/user/id").asText(), null).status).isEqualTo(204);
+            assertThat(create("ada@example.com").status).isEqualTo(201);
+        }
+    }
+
     // ----------------------------------------------------------------------------------------
 
     private static Reply create(String email) throws IOException, InterruptedException {

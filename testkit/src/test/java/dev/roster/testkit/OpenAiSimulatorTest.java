@@ -191,6 +191,44 @@ class OpenAiSimulatorTest {
     }
 
     @Test
+    @DisplayName("makes an accepted invitee a user with the invite's role, lists, filters by emails in any case, retrieves and deletes users")
+    void users() throws Exception {
+        String invite = send("POST", "/organization/invites", "{\"email\":\"Uma@example.com\",\"role\":\"owner\"}").body
+                .path("id").asText();
+        assertThat(ids(send("GET", "/organization/users?emails=uma@example.com", null).body)).isEmpty();
+        OPENAI.accept(invite);
+        String joined = OPENAI.join("vic@example.com");
+        for (int i = 0; i < 3; i++) {
+            OPENAI.join("w" + i + "@example.com");
+        }
+
+        JsonNode found = send("GET", "/organization/users?emails=UMA@example.com&emails=nobody@example.com", null).body;
+        assertThat(found.path("data")).hasSize(1);
+        JsonNode uma = found.path("data").get(0);
+        assertThat(uma.path("object").asText()).isEqualTo("organization.user");
+        assertThat(uma.path("email").asText()).isEqualTo("Uma@example.com");
+        assertThat(uma.path("role").asText()).isEqualTo("owner");
+        assertThat(uma.path("added_at").asLong()).isEqualTo(NOW.getEpochSecond());
+
+        JsonNode first = send("GET", "/organization/users?limit=2", null).body;
+        assertThat(first.path("has_more").asBoolean()).isTrue();
+        JsonNode rest = send("GET", "/organization/users?limit=100&after=" + first.path("last_id").asText(), null).body;
+        assertThat(ids(first).size() + ids(rest).size()).isGreaterThanOrEqualTo(5);
+        assertThat(ids(rest)).doesNotContainAnyElementsOf(ids(first));
+
+        assertThat(send("GET", "/organization/users/" + joined, null).body.path("email").asText()).isEqualTo("vic@example.com");
+        Reply deleted = send("DELETE", "/organization/users/" + joined, null);
+        assertThat(deleted.body.path("object").asText()).isEqualTo("organization.user.deleted");
+        assertThat(deleted.body.path("deleted").asBoolean()).isTrue();
+        assertThat(send("GET", "/organization/users/" + joined, null).status).isEqualTo(404);
+        assertThat(send("DELETE", "/organization/users/" + joined, null).status).isEqualTo(404);
+        assertThat(send("GET", "/organization/users?limit=0", null).status).isEqualTo(400);
+        assertThat(send("GET", "/organization/users?after=user-never", null).status).isEqualTo(400);
+        assertThat(send("POST", "/organization/invites", "{\"email\":\"vic@example.com\",\"role\":\"reader\"}").status)
+                .as("a removed member may be invited again").isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("offers a provider configuration pointing at itself with its key")
     void config() {
         ProviderConfig config = OPENAI.config();
