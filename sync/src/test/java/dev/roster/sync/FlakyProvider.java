@@ -45,17 +45,27 @@ final class FlakyProvider implements InvitationProvider {
     /** Members by id, when this vendor has members of its own ({@link #addMember}); null until then. */
     private final Map<String, Member> members;
 
-    FlakyProvider(InvitationProvider backend) {
-        this(backend, false);
+    /** Whose members this vendor shows. */
+    enum MemberMode {
+        /** The backend's, as it declares them. */
+        BACKEND,
+        /** Its own ({@link #addMember}), with every member capability declared. */
+        OWN,
+        /** None: it declares no member capability, as a vendor that knows only invitations. */
+        NONE
     }
 
-    /**
-     * A wrapper that, with {@code withMembers}, has members of its own ({@link #addMember}) and declares
-     * every member capability (core's policy reads the capabilities once, when it wraps this).
-     */
-    FlakyProvider(InvitationProvider backend, boolean withMembers) {
+    private final MemberMode mode;
+
+    FlakyProvider(InvitationProvider backend) {
+        this(backend, MemberMode.BACKEND);
+    }
+
+    /** A wrapper whose members are as the mode says (core's policy reads the capabilities once, when it wraps this). */
+    FlakyProvider(InvitationProvider backend, MemberMode mode) {
         this.backend = backend;
-        this.members = withMembers ? new LinkedHashMap<>() : null;
+        this.mode = mode;
+        this.members = mode == MemberMode.OWN ? new LinkedHashMap<>() : null;
     }
 
     /** The next invite of this address fails once with the fault. */
@@ -110,18 +120,22 @@ final class FlakyProvider implements InvitationProvider {
     @Override
     public synchronized ProviderInfo info() {
         ProviderInfo info = backend.info();
-        if (members == null) {
+        if (mode == MemberMode.BACKEND) {
             return info;
         }
         Capabilities c = info.capabilities();
         return new ProviderInfo(info.id(), info.displayName(), new Capabilities(c.roles(), c.defaultRole(), c.projectGrants(),
-                c.projectRoles(), c.revokeAccepted(), c.maxPageSize(), c.vendorAttributes(), MemberCapabilities.all()));
+                c.projectRoles(), c.revokeAccepted(), c.maxPageSize(), c.vendorAttributes(),
+                mode == MemberMode.OWN ? MemberCapabilities.all() : MemberCapabilities.none()));
     }
 
     @Override
     public synchronized Members members() {
-        if (members == null) {
+        if (mode == MemberMode.BACKEND) {
             return backend.members();
+        }
+        if (mode == MemberMode.NONE) {
+            return InvitationProvider.super.members();
         }
         return new Members() {
             @Override

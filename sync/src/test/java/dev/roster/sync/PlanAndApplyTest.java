@@ -317,7 +317,7 @@ class PlanAndApplyTest {
         @Test
         @DisplayName("prune: members at a vendor that cannot list and remove members is a problem at vendors.<name>.prune")
         void pruneMembersNeedsTheCapability() {
-            World world = World.of(ACME);
+            World world = World.withoutMembers(ACME);
             DesiredState state = state(List.of(connection(ACME).withPrune(Prune.MEMBERS)), List.of());
 
             assertThat(world.sync().problems(state)).singleElement().satisfies(p -> {

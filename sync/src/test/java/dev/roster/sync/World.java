@@ -35,15 +35,20 @@ final class World {
     }
 
     static World of(RetryPolicy policy, String... connections) {
-        return of(policy, false, connections);
+        return of(policy, FlakyProvider.MemberMode.BACKEND, connections);
     }
 
-    /** Vendors whose wires also have members of their own (FlakyProvider#addMember), with every member capability. */
+    /** Vendors whose wires have members of their own (FlakyProvider#addMember), with every member capability. */
     static World withMembers(String... connections) {
-        return of(FAST, true, connections);
+        return of(FAST, FlakyProvider.MemberMode.OWN, connections);
     }
 
-    private static World of(RetryPolicy policy, boolean members, String... connections) {
+    /** Vendors that know only invitations: no member capability at all. */
+    static World withoutMembers(String... connections) {
+        return of(FAST, FlakyProvider.MemberMode.NONE, connections);
+    }
+
+    private static World of(RetryPolicy policy, FlakyProvider.MemberMode members, String... connections) {
         World world = new World();
         for (String name : connections) {
             InMemoryInvitationProvider vendor = new InMemoryInvitationProvider(CLOCK);
