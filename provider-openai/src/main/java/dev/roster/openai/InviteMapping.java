@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Turns OpenAI's invite JSON into Roster's model, reading it strictly against OpenAI's contract and
@@ -68,15 +69,20 @@ final class InviteMapping {
      */
     static Page<Invitation> page(OpenAiJson.InviteList list) {
         OpenAiJson.InviteList read = require(list, "a list of invites", "a body");
-        List<OpenAiJson.Invite> data = require(read.data(), "a list of invites", "its data");
-        boolean hasMore = require(read.hasMore(), "a list of invites", "its has_more");
-        List<Invitation> items = new ArrayList<>(data.size());
-        data.forEach(invite -> items.add(invitation(invite)));
+        return page("a list of invites", read.data(), read.hasMore(), read.lastId(), InviteMapping::invitation, Invitation::id);
+    }
+
+    /** A page of any of OpenAI's lists, which all page alike (invites and users): see {@link #page(OpenAiJson.InviteList)}. */
+    static <J, T> Page<T> page(String in, List<J> data, Boolean hasMore, String lastId, Function<J, T> mapping,
+            Function<T, String> id) {
+        List<J> read = require(data, in, "its data");
+        boolean more = require(hasMore, in, "its has_more");
+        List<T> items = new ArrayList<>(read.size());
+        read.forEach(item -> items.add(mapping.apply(item)));
         String next = null;
-        if (hasMore) {
-            next = !isBlank(read.lastId()) ? read.lastId()
-                    : items.isEmpty() ? null : items.get(items.size() - 1).id();
-            require(next, "a list of invites", "a last_id (or any item) to continue after, though has_more is true");
+        if (more) {
+            next = !isBlank(lastId) ? lastId : items.isEmpty() ? null : id.apply(items.get(items.size() - 1));
+            require(next, in, "a last_id (or any item) to continue after, though has_more is true");
         }
         return Page.of(items, next);
     }
@@ -85,8 +91,13 @@ final class InviteMapping {
      * Whether a deletion took effect: OpenAI's {@code deleted}, which must be there.
      */
     static boolean deleted(OpenAiJson.Deleted deleted) {
-        OpenAiJson.Deleted read = require(deleted, "an invite deletion", "a body");
-        return require(read.deleted(), "an invite deletion", "its deleted flag");
+        return deleted(deleted, "an invite deletion");
+    }
+
+    /** Whether a deletion took effect: OpenAI's {@code deleted}, which must be there. */
+    static boolean deleted(OpenAiJson.Deleted deleted, String in) {
+        OpenAiJson.Deleted read = require(deleted, in, "a body");
+        return require(read.deleted(), in, "its deleted flag");
     }
 
     static InvitationStatus status(String raw) {
@@ -122,12 +133,12 @@ final class InviteMapping {
         return unixSeconds == null ? null : Instant.ofEpochSecond(unixSeconds);
     }
 
-    private static boolean isBlank(String value) {
+    static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }
 
     /** A required text: present and not blank. */
-    private static String requireText(String value, String in, String what) {
+    static String requireText(String value, String in, String what) {
         return require(isBlank(value) ? null : value, in, what);
     }
 

@@ -167,21 +167,26 @@ final class OpenAiErrorDecoder implements ErrorDecoder {
 
     /** Which call failed, from Feign's method key such as {@code OpenAiApi#delete(String)}. */
     enum Operation {
-        LIST("a list of invites"),
-        CREATE("an invite request"),
-        RETRIEVE("an invite lookup"),
-        DELETE("an invite deletion");
+        LIST("list", "a list of invites"),
+        CREATE("create", "an invite request"),
+        RETRIEVE("retrieve", "an invite lookup"),
+        DELETE("delete", "an invite deletion"),
+        LIST_USERS("listUsers", "a list of users"),
+        RETRIEVE_USER("retrieveUser", "a user lookup"),
+        DELETE_USER("deleteUser", "a user removal");
 
+        final String method;
         final String description;
 
-        Operation(String description) {
+        Operation(String method, String description) {
+            this.method = method;
             this.description = description;
         }
 
         static Operation of(String methodKey) {
             String key = methodKey == null ? "" : methodKey;
             for (Operation operation : values()) {
-                if (key.contains("#" + operation.name().toLowerCase(Locale.ROOT) + "(")) {
+                if (key.contains("#" + operation.method + "(")) {
                     return operation;
                 }
             }

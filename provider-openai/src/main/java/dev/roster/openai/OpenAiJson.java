@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * OpenAI's wire format for organization invites, as its OpenAPI contract names the fields. Every
+ * OpenAI's wire format for organization invites and users, as its OpenAPI contracts name the fields. Every
  * field may be absent (Jackson leaves it null) and unknown fields are ignored, so older and newer
  * payloads both bind; {@link InviteMapping} decides what absence means.
  */
@@ -46,7 +46,26 @@ final class OpenAiJson {
             String role,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<Project> projects) {}
 
-    /** The answer to a delete. */
+    /** An {@code organization.user}: a member. Only {@code object}, {@code id} and {@code added_at} are required. */
+    record User(
+            String object,
+            String id,
+            String name,
+            String email,
+            String role,
+            @JsonProperty("added_at") Long addedAt,
+            @JsonProperty("is_service_account") Boolean serviceAccount,
+            @JsonProperty("is_scim_managed") Boolean scimManaged) {}
+
+    /** A page of users. */
+    record UserList(
+            String object,
+            List<User> data,
+            @JsonProperty("first_id") String firstId,
+            @JsonProperty("last_id") String lastId,
+            @JsonProperty("has_more") Boolean hasMore) {}
+
+    /** The answer to a delete (of an invite or a user). */
     record Deleted(String object, String id, Boolean deleted) {}
 
     /** OpenAI's error envelope, {@code {"error": {...}}}. */

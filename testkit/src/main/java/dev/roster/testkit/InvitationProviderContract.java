@@ -97,7 +97,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Every failure message says what the adapter did, what the contract expects, and what to check.
  */
-public abstract class InvitationProviderContract extends RevokeAndLifecycleGroups {
+public abstract class InvitationProviderContract extends MemberGroups {
 
     /** For subclasses: they override {@link #provider()} and, where they can, the other hooks. */
     protected InvitationProviderContract() {}

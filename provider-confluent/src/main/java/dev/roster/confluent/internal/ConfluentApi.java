@@ -5,7 +5,7 @@ import feign.Param;
 import feign.RequestLine;
 
 /**
- * The four invitation operations of Confluent Cloud's IAM v2 API, for Feign. Query values arrive
+ * The invitation and user operations of Confluent Cloud's IAM v2 API, for Feign. Query values arrive
  * already percent-encoded ({@link QueryValues}), because Feign leaves {@code +} alone in a query,
  * which servers read as a space; path ids arrive already checked against
  * {@link dev.roster.spi.InputRules#invitationId}. Query parameters whose value is null are left out, and
@@ -36,4 +36,22 @@ interface ConfluentApi {
      */
     @RequestLine(value = "DELETE /iam/v2/invitations/{id}", decodeSlash = false)
     Wire.Failure delete(@Param("id") String id);
+
+    /** {@code listIamV2Invitations} filtered by the invited user: the invitations behind one user. */
+    @RequestLine(value = "GET /iam/v2/invitations?page_size={pageSize}&page_token={pageToken}&user={user}", decodeSlash = false)
+    Wire.InvitationList listForUser(@Param("pageSize") Integer pageSize,
+            @Param(value = "pageToken", encoded = true) String pageToken,
+            @Param(value = "user", encoded = true) String user);
+
+    /** {@code listIamV2Users}: every user, invited or member alike (the list has no filters). */
+    @RequestLine(value = "GET /iam/v2/users?page_size={pageSize}&page_token={pageToken}", decodeSlash = false)
+    Wire.UserList listUsers(@Param("pageSize") Integer pageSize, @Param(value = "pageToken", encoded = true) String pageToken);
+
+    /** {@code getIamV2User}. */
+    @RequestLine(value = "GET /iam/v2/users/{id}", decodeSlash = false)
+    Wire.User getUser(@Param("id") String id);
+
+    /** {@code deleteIamV2User}: 204 without a body; any body is read as an error body, as for invitations. */
+    @RequestLine(value = "DELETE /iam/v2/users/{id}", decodeSlash = false)
+    Wire.Failure deleteUser(@Param("id") String id);
 }

@@ -7,6 +7,8 @@ import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
 import dev.roster.InvitationStatus;
+import dev.roster.MemberCapabilities;
+import dev.roster.Members;
 import dev.roster.NotFoundException;
 import dev.roster.Page;
 import dev.roster.PageRequest;
@@ -52,6 +54,7 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
             .vendorAttribute(ConfluentCloud.AUTH_TYPE, ConfluentCloud.AUTH_TYPE_LOCAL, ConfluentCloud.AUTH_TYPE_SSO)
             .revokeAccepted(false)
             .maxPageSize(100)
+            .members(MemberCapabilities.all())
             .build();
 
     private static final ProviderInfo INFO = new ProviderInfo(ConfluentCloud.ID, ConfluentCloud.DISPLAY_NAME, CAPABILITIES);
@@ -69,12 +72,20 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
     private final ConfluentApi api;
     private final URI baseUri;
     private final Redactor redactor;
+    private final Members members;
     private volatile boolean closed;
 
     ConfluentInvitationProvider(ConfluentApi api, URI baseUri, Redactor redactor) {
         this.api = Objects.requireNonNull(api, "api");
         this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
+        this.members = new ConfluentMembers(this, api);
+    }
+
+    /** The members: users who accepted ({@link ConfluentMembers}). */
+    @Override
+    public Members members() {
+        return members;
     }
 
     /**
@@ -127,7 +138,7 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
      * refuses a longer token in Confluent's answer as unreadable, so {@code stream()} never passes one
      * back), and would only earn a 400; it is refused before any request, saying what to do.
      */
-    private static String pageToken(String cursor) {
+    static String pageToken(String cursor) {
         int length = cursor.codePointCount(0, cursor.length());
         if (length > ConfluentCloud.MAX_PAGE_TOKEN_LENGTH) {
             throw new InvalidRequestException("Invalid page cursor " + InputRules.quote(cursor) + " for Confluent Cloud: it has "
@@ -230,7 +241,7 @@ public final class ConfluentInvitationProvider implements InvitationProvider {
      * missing, a value the model refuses, a bug) makes the answer unreadable, an unknown outcome,
      * never a caller's error.
      */
-    private <W, T> T read(String what, Supplier<W> operation, Function<W, T> mapping) {
+    <W, T> T read(String what, Supplier<W> operation, Function<W, T> mapping) {
         W answer = call(what, operation);
         try {
             return mapping.apply(answer);

@@ -68,11 +68,11 @@ final class InvitationMapper {
                 .attribute(ConfluentCloud.AUTH_TYPE, wire.authType());
         Wire.ObjectMeta meta = wire.metadata();
         if (meta != null) {
-            out.createdAt(time(meta.createdAt(), "metadata.created_at", out))
+            out.createdAt(time(meta.createdAt(), "metadata.created_at", out::attribute))
                     .attribute(ConfluentCloud.RESOURCE_NAME, meta.resourceName());
         }
-        out.expiresAt(time(wire.expiresAt(), "expires_at", out));
-        out.acceptedAt(time(wire.acceptedAt(), "accepted_at", out));
+        out.expiresAt(time(wire.expiresAt(), "expires_at", out::attribute));
+        out.acceptedAt(time(wire.acceptedAt(), "accepted_at", out::attribute));
         if (wire.user() != null) {
             out.attribute(ConfluentCloud.USER_ID, wire.user().id());
         }
@@ -109,7 +109,7 @@ final class InvitationMapper {
      * does not say where the next page is, so the answer is unreadable rather than a silent last page
      * that would hide the rest, or a cursor that would later be blamed on the caller.
      */
-    private static Optional<String> nextToken(String next) {
+    static Optional<String> nextToken(String next) {
         if (next == null || next.isBlank()) {
             return Optional.empty();
         }
@@ -142,7 +142,7 @@ final class InvitationMapper {
     }
 
     /** A required text: present and not blank. */
-    private static String requireText(String value, String in, String what) {
+    static String requireText(String value, String in, String what) {
         return require(value == null || value.isBlank() ? null : value, in, what);
     }
 
@@ -179,7 +179,7 @@ final class InvitationMapper {
      * {@code Z} or an offset, {@code T} in either case. A value that cannot be read is kept as an
      * attribute under its field name instead of failing the whole response.
      */
-    static Instant time(String raw, String field, Invitation.Builder unreadable) {
+    static Instant time(String raw, String field, java.util.function.BiConsumer<String, String> unreadable) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -191,7 +191,7 @@ final class InvitationMapper {
             Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             return instant.equals(GO_ZERO_TIME) ? null : instant;
         } catch (DateTimeParseException e) {
-            unreadable.attribute(field, raw);
+            unreadable.accept(field, raw);
             return null;
         }
     }

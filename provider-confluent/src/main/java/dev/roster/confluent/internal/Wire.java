@@ -29,6 +29,25 @@ final class Wire {
             @JsonProperty("user") ObjectReference user,
             @JsonProperty("creator") ObjectReference creator) {}
 
+    /** {@code iam.v2.User}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record User(
+            @JsonProperty("api_version") String apiVersion,
+            @JsonProperty("kind") String kind,
+            @JsonProperty("id") String id,
+            @JsonProperty("metadata") ObjectMeta metadata,
+            @JsonProperty("email") String email,
+            @JsonProperty("full_name") String fullName,
+            @JsonProperty("auth_type") String authType) {}
+
+    /** {@code iam.v2.UserList}: one page. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record UserList(
+            @JsonProperty("api_version") String apiVersion,
+            @JsonProperty("kind") String kind,
+            @JsonProperty("metadata") ListMeta metadata,
+            @JsonProperty("data") List<User> data) {}
+
     /** {@code ObjectMeta}: where an object lives and when it was created. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ObjectMeta(
