@@ -87,6 +87,22 @@ class RosterFileTest {
                         "vendors.confluent.credentials.CONFLUENT_CLOUD_API_SECRET");
     }
 
+    @Test
+    @DisplayName("prune: false, pending and members are read as such; the schema names exactly those; the engine's "
+            + "problem with prune: members is placed at the prune key's line:column")
+    void pruneValues() throws IOException {
+        for (Map.Entry<String, Prune> value : Map.of("false", Prune.OFF, "pending", Prune.PENDING, "members", Prune.MEMBERS)
+                .entrySet()) {
+            RosterFile file = RosterFile.parse("f", "vendors:\n  openai: {provider: openai, prune: " + value.getKey() + "}\n",
+                    Map.of(), PROVIDERS);
+            assertThat(file.problems()).as(value.getKey()).isEmpty();
+            assertThat(file.state().connection("openai").orElseThrow().prune()).isEqualTo(value.getValue());
+            assertThat(file.locate("vendors.openai.prune", "m").toString()).isEqualTo("2:37: vendors.openai.prune: m");
+        }
+        assertThat(schema().get("$defs").get("vendor").get("properties").get("prune").get("enum").toString())
+                .isEqualTo("[false,\"false\",\"pending\",\"members\"]");
+    }
+
     private static Set<String> iterable(JsonNode node) {
         Set<String> names = new HashSet<>();
         node.fieldNames().forEachRemaining(names::add);
