@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  * Whether an invitation carries what the state asks for: the same role (the provider's default when
  * the state names none; ignored where the vendor has no roles), and the same projects in any order
  * (when the state names them; the vendor's default projects cannot be known, so they are not
- * compared). A member is compared by role alone ({@link #sameRole}). Vendor attributes are not compared: vendors report their own values there.
+ * compared). A member is compared by role alone ({@link #sameRole}). Vendor attributes are not
+ * compared: vendors report their own values there.
  */
 final class AccessMatch {
 
