@@ -127,11 +127,11 @@ final class OffboardCommand extends VendorCommand {
     private boolean confirmed(Terminal terminal, String address, Map<String, Preview> previews) {
         List<String> steps = new ArrayList<>();
         previews.forEach((vendor, preview) -> {
-            preview.pending().ifPresent(i -> steps.add(vendor + "  revoke pending invitation " + i.id()));
-            preview.member().ifPresent(m -> steps.add(vendor + "  remove member " + m.id()
+            preview.pending().ifPresent(i -> steps.add(vendor + ": revoke pending invitation " + i.id()));
+            preview.member().ifPresent(m -> steps.add(vendor + ": remove member " + m.id()
                     + m.role().map(r -> " (role " + r + ")").orElse("")));
             if (!preview.membersChecked()) {
-                steps.add(vendor + "  membership not checked (this vendor cannot look members up by email)");
+                steps.add(vendor + ": membership not checked (this vendor cannot look members up by email)");
             }
         });
         if (!terminal.interactive()) {
