@@ -31,4 +31,9 @@ class ConfluentHostileInputTest extends HostileInputContract {
         return new Endpoints("/iam/v2/invitations", "page_size", "page_token", Optional.of("email"),
                 ConfluentCloud.MAX_PAGE_TOKEN_LENGTH);
     }
+
+    @Override
+    protected Optional<String> membersPath() {
+        return Optional.of("/iam/v2/users");
+    }
 }

@@ -31,4 +31,9 @@ class OpenAiHostileInputTest extends HostileInputContract {
         // findByEmail pages through the list: OpenAI has no server-side email filter.
         return new Endpoints("/v1/organization/invites", "limit", "after", Optional.empty());
     }
+
+    @Override
+    protected Optional<String> membersPath() {
+        return Optional.of("/v1/organization/users");
+    }
 }

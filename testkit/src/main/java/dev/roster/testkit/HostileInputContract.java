@@ -151,6 +151,19 @@ public abstract class HostileInputContract {
      */
     protected abstract Endpoints endpoints();
 
+    /**
+     * Where the provider's members live, relative to the simulator's root (such as
+     * {@code /v1/organization/users}; a member is {@code membersPath + "/" + id}): the invitation-id cases
+     * then run against {@code members().find} and {@code members().remove} too, and the email cases
+     * against {@code members().findByEmail} and {@code offboard}, each as far as the provider declares
+     * member capabilities. Empty by default: the member calls are not tried.
+     *
+     * @return the members collection's path, if the provider has members
+     */
+    protected Optional<String> membersPath() {
+        return Optional.empty();
+    }
+
     @BeforeEach
     void openProvider() {
         provider = Objects.requireNonNull(provider(), "provider() returned null");
@@ -327,6 +340,64 @@ public abstract class HostileInputContract {
         String collection = e.invitationsPath();
         Capabilities caps = provider.info().capabilities();
         String projectRole = new TreeSet<>(caps.projectRoles()).stream().findFirst().orElse("member");
+        List<Operation> operations = new ArrayList<>(invitationOperations(target, e, collection, caps, projectRole));
+        membersPath().ifPresent(members -> operations.addAll(memberOperations(target, collection, members, caps)));
+        return operations;
+    }
+
+    /**
+     * The member calls for a target: ids go, intact, to exactly one request on the member's own path
+     * (besides reads of the invitations collection an adapter may need to tell a member from an
+     * invitee); an address is only ever read with, never written, on the invitations and members
+     * collections.
+     */
+    private List<Operation> memberOperations(HostileInputs.Target target, String invitations, String members, Capabilities caps) {
+        List<Operation> operations = new ArrayList<>();
+        if (target == HostileInputs.Target.INVITATION_ID && caps.members().list()) {
+            operations.add(new Operation("members().find", v -> provider.members().find(v), memberItem("GET", invitations, members)));
+            if (caps.members().remove()) {
+                operations.add(new Operation("members().remove", v -> provider.members().remove(v),
+                        memberItem("DELETE", invitations, members)));
+            }
+        }
+        if (target == HostileInputs.Target.EMAIL) {
+            WireCheck readsOnly = (v, r, all, ctx) -> {
+                assertEquals("GET", r.getMethod().getName(), ctx + ": looking an address up wrote to the vendor");
+                assertTrue(rawPath(r).equals(invitations) || rawPath(r).equals(members), ctx + ": the request went to "
+                        + "another endpoint than " + invitations + " or " + members);
+            };
+            if (caps.members().findByEmail()) {
+                operations.add(new Operation("members().findByEmail", v -> provider.members().findByEmail(v), readsOnly));
+            }
+            operations.add(new Operation("offboard", v -> provider.offboard(v), readsOnly));
+        }
+        return operations;
+    }
+
+    /** One request on the member's own path with the id intact, besides reads of the invitations collection. */
+    private static WireCheck memberItem(String method, String invitations, String members) {
+        return new WireCheck() {
+            @Override
+            public void check(String v, LoggedRequest r, List<LoggedRequest> all, String ctx) {
+                if (rawPath(r).equals(invitations)) {
+                    collectionRequest("GET", invitations, r, ctx);
+                    assertTrue(query(r, ctx).values().stream().flatMap(List::stream).anyMatch(v::equals), ctx + ": a look-up "
+                            + "of the member's invitations should carry the id " + InputRules.quote(v) + " intact");
+                } else {
+                    itemRequest(method, members, v, r, ctx);
+                }
+            }
+
+            @Override
+            public void checkAll(String v, List<LoggedRequest> all, String ctx) {
+                assertEquals(1, all.stream().filter(r -> !rawPath(r).equals(invitations)).count(),
+                        ctx + ": one member call should be exactly one request on the member's path");
+            }
+        };
+    }
+
+    private List<Operation> invitationOperations(HostileInputs.Target target, Endpoints e, String collection, Capabilities caps,
+            String projectRole) {
         switch (target) {
             case INVITATION_ID:
                 return List.of(
@@ -431,7 +502,7 @@ public abstract class HostileInputContract {
     private static void itemRequest(String method, String collection, String id, LoggedRequest r, String ctx) {
         assertEquals(method, r.getMethod().getName(), ctx + ": wrong method");
         String rawPath = rawPath(r);
-        assertTrue(rawPath.startsWith(collection + "/"), ctx + ": the request left the invitations collection " + collection);
+        assertTrue(rawPath.startsWith(collection + "/"), ctx + ": the request left the collection " + collection);
         String segment = rawPath.substring(collection.length() + 1);
         assertFalse(segment.contains("/"), ctx + ": the id became several path segments: " + InputRules.quote(segment));
         assertEquals(id, percentDecode(segment, false), ctx + ": the id did not arrive intact in the path");

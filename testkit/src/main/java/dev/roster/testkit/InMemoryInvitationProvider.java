@@ -43,7 +43,9 @@ import java.util.TreeMap;
  * {@code member} and {@code owner}; pages of up to 100; accepted invitations cannot be revoked;
  * invitations expire 7 days after creation (when {@link #expire} says so: time does not pass on its
  * own). Revoking keeps the invitation as {@code REVOKED}, so revoking it again answers {@code true};
- * revoking an expired one makes it {@code REVOKED} too. After {@link #close()} every
+ * revoking an expired one makes it {@code REVOKED} too. Members ({@link #members()}, every member
+ * capability): accepting an invitation makes its invitee a member, as {@link #join} does without one;
+ * removing a member lets the address be invited again. After {@link #close()} every
  * {@link InvitationProvider} call throws {@link ProviderConfigurationException}, as the vendors'
  * adapters do; the vendor side ({@link #accept}, {@link #expire}, {@link #snapshot()},
  * {@link #clear()}) stays usable, since it stands for the vendor, not for the connection to it.

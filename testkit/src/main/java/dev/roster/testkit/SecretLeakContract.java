@@ -14,6 +14,7 @@ import dev.roster.AuthenticationException;
 import dev.roster.ConflictException;
 import dev.roster.InvalidRequestException;
 import dev.roster.Invitation;
+import dev.roster.Member;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationProviders;
 import dev.roster.InvitationRequest;
@@ -253,6 +254,16 @@ public abstract class SecretLeakContract {
             simulator.accept(grace.id());
             attempt("revoke accepted", () -> provider.revoke(grace.id()));
             attempt("invite a member", () -> provider.invite(InvitationRequest.of("leak-grace@example.com")));
+            attempt("members list", () -> provider.members().list(PageRequest.first(1)));
+            attempt("members stream", () -> provider.members().stream().collect(Collectors.toList()));
+            Optional<Member> member = attempt("members findByEmail", () -> provider.members().findByEmail("LEAK-GRACE@example.com"));
+            String memberId = member == null ? "user-unknown-0" : member.map(Member::id).orElse("user-unknown-0");
+            attempt("members find", () -> provider.members().find(memberId));
+            attempt("members find unknown", () -> provider.members().find("user-unknown-0"));
+            attempt("members hostile id", () -> provider.members().remove("../admin"));
+            attempt("offboard an invitee", () -> provider.offboard("leak-bob@example.com"));
+            attempt("offboard a member", () -> provider.offboard("leak-grace@example.com"));
+            attempt("members remove gone", () -> provider.members().remove(memberId));
         }
     }
 
@@ -271,6 +282,10 @@ public abstract class SecretLeakContract {
                 simulator.retryAfter(Duration.ofSeconds(5)).slowResponseDelay(Duration.ofSeconds(2));
                 simulator.failNext(1, fault, "POST");
                 attempt("invite with " + fault, () -> provider.invite(InvitationRequest.of("leak-fault@example.com")));
+                simulator.failNext(2, fault);
+                attempt("members list with " + fault, () -> provider.members().list(PageRequest.first(5)));
+                simulator.failNext(2, fault);
+                attempt("offboard with " + fault, () -> provider.offboard("leak-fault@example.com"));
             }
             simulator.reset();
         }
@@ -364,6 +379,11 @@ public abstract class SecretLeakContract {
         attempt("list, " + situation, () -> provider.list(PageRequest.first(5)));
         attempt("findByEmail, " + situation, () -> provider.findByEmail("leak-echo@example.com"));
         attempt("revoke, " + situation, () -> provider.revoke("invite-echo-1"));
+        attempt("members find, " + situation, () -> provider.members().find("user-echo-1"));
+        attempt("members list, " + situation, () -> provider.members().list(PageRequest.first(5)));
+        attempt("members findByEmail, " + situation, () -> provider.members().findByEmail("leak-echo@example.com"));
+        attempt("members remove, " + situation, () -> provider.members().remove("user-echo-1"));
+        attempt("offboard, " + situation, () -> provider.offboard("leak-echo@example.com"));
     }
 
     private void unreachableAndMisconfigured(ProviderConfig credentials) throws Exception {

@@ -1,0 +1,20 @@
+package dev.roster.confluent;
+
+import dev.roster.testkit.ConfluentSimulator;
+import dev.roster.testkit.MemberReliabilityContract;
+import dev.roster.testkit.VendorSimulator;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("The Confluent Cloud adapter removes and offboards through every fault, against ConfluentSimulator")
+class ConfluentMemberReliabilityTest extends MemberReliabilityContract {
+
+    @Override
+    protected VendorSimulator newSimulator() {
+        return new ConfluentSimulator().validatedAgainstSpec();
+    }
+
+    @Override
+    protected String providerId() {
+        return ConfluentCloud.ID;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.roster.openai;
+
+import dev.roster.testkit.MemberReliabilityContract;
+import dev.roster.testkit.OpenAiSimulator;
+import dev.roster.testkit.VendorSimulator;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("The OpenAI adapter removes and offboards through every fault, against OpenAiSimulator")
+class OpenAiMemberReliabilityTest extends MemberReliabilityContract {
+
+    @Override
+    protected VendorSimulator newSimulator() {
+        return new OpenAiSimulator().validatedAgainstSpec();
+    }
+
+    @Override
+    protected String providerId() {
+        return OpenAiProviderFactory.ID;
+    }
+}
