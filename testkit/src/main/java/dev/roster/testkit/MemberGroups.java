@@ -7,7 +7,6 @@ import dev.roster.MemberCapabilities;
 import dev.roster.Offboarding;
 import dev.roster.Page;
 import dev.roster.PageRequest;
-import dev.roster.UnsupportedCapabilityException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +69,7 @@ abstract class MemberGroups extends RevokeAndLifecycleGroups {
 
     @Nested
     @DisplayName("members")
-    class Members {
+    class MembersGroup {
 
         @Test
         @DisplayName("an accepted invitation makes a member with the invitee's email, found by id and in the stream; "
@@ -148,29 +147,6 @@ abstract class MemberGroups extends RevokeAndLifecycleGroups {
             if (memberCapabilities().remove()) {
                 expectTrue(!provider.members().remove(unknown), "remove of the unknown member id " + unknown
                         + " returned true", "false", "that a 404 maps to false");
-            }
-        }
-
-        @Test
-        @DisplayName("refuses, before any I/O, the member calls the provider does not declare")
-        void undeclaredRefused() {
-            MemberCapabilities can = memberCapabilities();
-            Assumptions.assumeFalse(can.list() && can.findByEmail() && can.remove(),
-                    "the provider declares every member capability");
-            if (!can.list()) {
-                expectThrows(UnsupportedCapabilityException.class, () -> provider.members().list(PageRequest.first(10)),
-                        "members().list on a provider that cannot list members", "an UnsupportedCapabilityException",
-                        "core's policy and the capabilities the adapter declares");
-            }
-            if (!can.findByEmail()) {
-                expectThrows(UnsupportedCapabilityException.class, () -> provider.members().findByEmail(newEmail("no")),
-                        "members().findByEmail on a provider that cannot", "an UnsupportedCapabilityException",
-                        "core's policy and the capabilities the adapter declares");
-            }
-            if (!can.remove()) {
-                expectThrows(UnsupportedCapabilityException.class, () -> provider.members().remove(unknownMemberId()),
-                        "members().remove on a provider that cannot", "an UnsupportedCapabilityException",
-                        "core's policy and the capabilities the adapter declares");
             }
         }
     }

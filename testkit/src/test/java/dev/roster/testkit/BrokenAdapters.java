@@ -4,6 +4,8 @@ import dev.roster.Capabilities;
 import dev.roster.ConflictException;
 import dev.roster.ErrorDetails;
 import dev.roster.Invitation;
+import dev.roster.Members;
+import dev.roster.Member;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationProviders;
 import dev.roster.InvitationRequest;
@@ -434,6 +436,51 @@ final class BrokenAdapters {
         }
     }
 
+    /** Counts an address as a member as soon as it is invited: member must mean accepted. */
+    static class PendingIsAMember extends Variant {
+        @Override
+        InvitationProvider breakIt(InMemoryInvitationProvider backend) {
+            return new ForwardingInvitationProvider(backend) {
+                @Override
+                public Invitation invite(InvitationRequest request) {
+                    Invitation sent = delegate.invite(request);
+                    delegate.join(sent.email());
+                    return sent;
+                }
+            };
+        }
+    }
+
+    /** Answers every removal with true, as if a 404 were a success. */
+    static class RemoveAlwaysTrue extends Variant {
+        @Override
+        InvitationProvider breakIt(InMemoryInvitationProvider backend) {
+            return new ForwardingInvitationProvider(backend) {
+                @Override
+                public Members members() {
+                    Members real = delegate.members();
+                    return new Members() {
+                        @Override
+                        public Optional<Member> find(String memberId) {
+                            return real.find(memberId);
+                        }
+
+                        @Override
+                        public Page<Member> list(PageRequest request) {
+                            return real.list(request);
+                        }
+
+                        @Override
+                        public boolean remove(String memberId) {
+                            real.remove(memberId);
+                            return true;
+                        }
+                    };
+                }
+            };
+        }
+    }
+
     /** Passes every invitation the backend answers through one mapping, in every read. */
     static class Remapping extends ForwardingInvitationProvider {
         private final Function<Invitation, Invitation> mapping;
@@ -468,6 +515,6 @@ final class BrokenAdapters {
     private static ProviderInfo revokingAccepted(ProviderInfo info) {
         Capabilities caps = info.capabilities();
         return new ProviderInfo(info.id(), info.displayName(), new Capabilities(caps.roles(), caps.defaultRole(),
-                caps.projectGrants(), caps.projectRoles(), true, caps.maxPageSize(), caps.vendorAttributes()));
+                caps.projectGrants(), caps.projectRoles(), true, caps.maxPageSize(), caps.vendorAttributes(), caps.members()));
     }
 }

@@ -84,7 +84,11 @@ class ContractCatchesBrokenAdaptersTest {
                 arguments(BrokenAdapters.DuplicatesInvites.class, "sameInvitation"),
                 arguments(BrokenAdapters.ForgetsRole.class, "carriesRole"),
                 arguments(BrokenAdapters.SkipsCorePolicy.class, "malformedEmails"),
-                arguments(BrokenAdapters.SkipsCorePolicy.class, "malformedIds"));
+                arguments(BrokenAdapters.SkipsCorePolicy.class, "malformedIds"),
+                arguments(BrokenAdapters.PendingIsAMember.class, "acceptMakesMember"),
+                arguments(BrokenAdapters.PendingIsAMember.class, "pendingOnly"),
+                arguments(BrokenAdapters.RemoveAlwaysTrue.class, "removeThenGone"),
+                arguments(BrokenAdapters.RemoveAlwaysTrue.class, "unknownMember"));
     }
 
     @ParameterizedTest(name = "{0} fails {1}")

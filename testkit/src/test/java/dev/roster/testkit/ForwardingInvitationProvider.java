@@ -3,6 +3,7 @@ package dev.roster.testkit;
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
+import dev.roster.Members;
 import dev.roster.Page;
 import dev.roster.PageRequest;
 import dev.roster.ProviderInfo;
@@ -45,6 +46,11 @@ class ForwardingInvitationProvider implements InvitationProvider {
     @Override
     public Optional<Invitation> findByEmail(String email) {
         return delegate.findByEmail(email);
+    }
+
+    @Override
+    public Members members() {
+        return delegate.members();
     }
 
     @Override
