@@ -322,9 +322,9 @@ abstract class Output implements AutoCloseable {
             }
             String style = column.equals("outcome")
                     ? switch (cell) {
-                        case "invited", "revoked", "already a member" -> "green";
-                        case "already pending" -> "yellow";
-                        case "not found" -> "faint";
+                        case "invited", "revoked", "already a member", "member removed" -> "green";
+                        case "already pending", "not checked" -> "yellow";
+                        case "not found", "nothing found" -> "faint";
                         case "failed" -> "red,bold";
                         default -> null;
                     }

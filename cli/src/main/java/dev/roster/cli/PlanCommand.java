@@ -11,9 +11,11 @@ import picocli.CommandLine.Option;
  */
 @Command(mixinStandardHelpOptions = true, name = "plan",
         description = {"Show what it takes to bring the vendors in step with roster.yaml; changes nothing.",
-            "Reads each vendor's invitations once, and decides per person and vendor: + invite (none, or revoked), "
-                    + "+ re-invite (expired), ~ replace (pending with another role or projects), - revoke (pending, "
-                    + "at a vendor with prune: pending, for someone not in the file). Accepted members are never touched.",
+            "Reads each vendor's invitations (and members, where it can list them) once, and decides per person and "
+                    + "vendor: + invite (none, or revoked), + re-invite (expired), ~ replace (pending with another role "
+                    + "or projects), - revoke (pending, at a vendor with prune: pending or members, for someone not in "
+                    + "the file), x remove-member (a member not in the file, only at a vendor with prune: members; never "
+                    + "a service account). A member in the file is unchanged.",
             "Exit codes: 0 done (with --detailed-exitcode: 0 no changes, 2 changes, 1 any error); 2 a problem in the "
                     + "file (all listed, with line:column); 3 configuration."},
         footerHeading = "%nExamples:%n",

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Help.Ansi;
 
 /**
- * A plan as people read it (grouped by vendor, Terraform's {@code +} / {@code ~} / {@code -} marks,
+ * A plan as people read it (grouped by vendor, Terraform's {@code +} / {@code ~} / {@code -} marks and
+ * {@code x} for a member removed,
  * the summary line) and as machines keep it: the engine's {@link Plan} record as JSON, the same
  * document for {@code -o json} and {@code --out plan.json}, read back exactly.
  */
@@ -112,18 +113,24 @@ final class PlanView {
 
     private static void print(Plan plan, PrintWriter out, boolean colour) {
         int width = plan.steps().stream().mapToInt(s -> s.email().length()).max().orElse(0);
+        // As wide as "unchanged" and "re-invite", or "remove-member" when the plan has one.
+        int labels = plan.steps().stream().mapToInt(s -> s.action().label().length()).max().orElse(0);
+        int labelWidth = Math.max("unchanged".length(), labels);
         for (PlannedConnection connection : plan.connections()) {
             List<PlanStep> steps = plan.steps().stream().filter(s -> s.connection().equals(connection.name())).toList();
             long unchanged = steps.stream().filter(s -> !s.action().changes()).count();
-            out.println(connection.name() + " (" + connection.providerId()
-                    + (connection.prune() == dev.roster.sync.Prune.PENDING ? ", prune: pending" : "") + ")");
+            out.println(connection.name() + " (" + connection.providerId() + switch (connection.prune()) {
+                case OFF -> "";
+                case PENDING -> ", prune: pending";
+                case MEMBERS -> ", prune: members";
+            } + ")");
             List<String> lines = new ArrayList<>();
             for (PlanStep step : steps) {
                 if (step.action().changes()) {
                     lines.add("  " + mark(step.action(), colour) + " " + pad(step.email(), width) + "  "
-                            + pad(step.action().label(), 9) + "  " + detail(step));
+                            + pad(step.action().label(), labelWidth) + "  " + detail(step));
                 } else if (step.note().isPresent()) {
-                    lines.add("    " + pad(step.email(), width) + "  " + pad("unchanged", 9) + "  # " + step.note().get());
+                    lines.add("    " + pad(step.email(), width) + "  " + pad("unchanged", labelWidth) + "  # " + step.note().get());
                 }
             }
             lines.forEach(line -> out.println(line.stripTrailing()));
@@ -142,6 +149,7 @@ final class PlanView {
             case INVITE, REINVITE -> "green";
             case REPLACE -> "yellow";
             case REVOKE -> "red";
+            case REMOVE_MEMBER -> "red,bold";
             case UNCHANGED -> null;
         };
         return style == null ? action.mark() : Ansi.ON.string("@|" + style + " " + action.mark() + "|@");
@@ -151,6 +159,14 @@ final class PlanView {
     private static String detail(PlanStep step) {
         List<String> parts = new ArrayList<>();
         step.wanted().ifPresent(wanted -> parts.add(describe(wanted)));
+        if (step.action() == Action.REMOVE_MEMBER) {
+            step.member().ifPresent(member -> parts.add("member " + member.id() + ", not in the file"
+                    + member.role().map(r -> ", role " + r).orElse("")));
+            step.seen().filter(seen -> seen.status() == dev.roster.InvitationStatus.PENDING)
+                    .ifPresent(seen -> parts.add("pending " + seen.id() + " revoked first"));
+            step.note().ifPresent(parts::add);
+            return String.join("; ", parts);
+        }
         step.seen().ifPresent(seen -> parts.add(switch (step.action()) {
             case REPLACE -> "pending " + seen.id() + " has " + describe(seen);
             case REVOKE -> "pending " + seen.id() + ", not in the file" + (seen.role().map(r -> ", role " + r).orElse(""));

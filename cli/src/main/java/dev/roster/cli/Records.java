@@ -1,6 +1,7 @@
 package dev.roster.cli;
 
 import dev.roster.Invitation;
+import dev.roster.Member;
 import dev.roster.ProjectGrant;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,6 +23,17 @@ final class Records {
     /** The invitation columns a table shows. */
     static final List<String> INVITATION_TABLE = List.of("vendor", "id", "email", "status", "role", "created_at",
             "expires_at");
+
+    /** A member's columns. */
+    static final List<String> MEMBER = List.of("vendor", "id", "email", "role", "joined_at", "service_account",
+            "attributes");
+    /** The member columns a table shows. */
+    static final List<String> MEMBER_TABLE = List.of("vendor", "id", "email", "role", "joined_at", "service_account");
+
+    /** The columns of one offboarding step. */
+    static final List<String> OFFBOARDING = List.of("vendor", "email", "outcome", "id", "reason", "request_id", "message");
+    /** The offboarding columns a table shows. */
+    static final List<String> OFFBOARDING_TABLE = List.of("vendor", "email", "outcome", "id", "reason");
 
     /** The columns of one invite or revoke outcome. */
     static final List<String> OUTCOME = List.of("vendor", "email", "outcome", "id", "reason", "request_id", "message");
@@ -50,6 +62,18 @@ final class Records {
         record.put("expires_at", time(invitation.expiresAt()));
         record.put("accepted_at", time(invitation.acceptedAt()));
         record.put("attributes", new TreeMap<>(invitation.attributes()));
+        return record;
+    }
+
+    static Map<String, Object> member(Member member) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("vendor", member.provider());
+        record.put("id", member.id());
+        record.put("email", member.email().orElse(null));
+        record.put("role", member.role().orElse(null));
+        record.put("joined_at", time(member.joinedAt()));
+        record.put("service_account", member.serviceAccount() ? "yes" : "no");
+        record.put("attributes", new TreeMap<>(member.attributes()));
         return record;
     }
 

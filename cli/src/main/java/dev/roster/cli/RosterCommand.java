@@ -11,12 +11,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "roster",
         mixinStandardHelpOptions = true,
         versionProvider = RosterCommand.Version.class,
-        description = {"Invite people into SaaS organisations, find, list and revoke their invitations, "
-                + "at every vendor at once."},
+        description = {"Invite people into SaaS organisations, find, list and revoke their invitations, list and "
+                + "offboard members, at every vendor at once."},
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
             VendorsCommand.class, InviteCommand.class, ListCommand.class, FindCommand.class, GetCommand.class,
-            RevokeCommand.class, PlanCommand.class, ApplyCommand.class, SchemaCommand.class, DemoCommand.class,
+            RevokeCommand.class, MembersCommand.class, OffboardCommand.class, PlanCommand.class, ApplyCommand.class, SchemaCommand.class, DemoCommand.class,
             SandboxCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
             "  roster invite ada@example.com grace@example.com",
             "  roster list --status pending -o json | jq -r .email",
             "  roster revoke --email ada@example.com --yes",
+            "  roster members              # who accepted, at every vendor",
+            "  roster offboard ada@example.com   # invitations revoked, member removed",
             "  roster plan -f roster.yaml  # what it takes to make the vendors match the file",
             "  roster apply -f roster.yaml",
             "",

@@ -295,11 +295,15 @@ final class RosterFile {
         if (node.isTextual() && node.asText().equals("pending")) {
             return Prune.PENDING;
         }
+        if (node.isTextual() && node.asText().equals("members")) {
+            return Prune.MEMBERS;
+        }
         if (node.isTextual() && node.asText().equals("false")) {
             return Prune.OFF;
         }
-        problem(path, "prune: is false (the default: leave others' invitations alone) or pending (revoke the pending "
-                + "invitations of people the file does not list here); accepted members are never removed");
+        problem(path, "prune: is false (the default: leave others' invitations alone), pending (revoke the pending "
+                + "invitations of people the file does not list here) or members (also remove their memberships, at a "
+                + "vendor that can)");
         return Prune.OFF;
     }
 

@@ -41,8 +41,8 @@ class CommandsTest extends SimulatorTest {
         @Test
         @DisplayName("every command's --help shows examples, on stdout, exit 0")
         void everyCommandHasExamples() {
-            for (String command : List.of("vendors", "invite", "list", "find", "get", "revoke", "demo", "sandbox",
-                    "completion")) {
+            for (String command : List.of("vendors", "invite", "list", "find", "get", "revoke", "members", "offboard",
+                    "demo", "sandbox", "completion")) {
                 Cli.Result result = Cli.bare().run(command, "--help");
                 assertThat(result.code()).as(result.toString()).isZero();
                 assertThat(result.out()).as(command).contains("Usage: roster " + command).contains("Examples:");

@@ -99,8 +99,10 @@ class PlanApplyTest extends SimulatorTest {
                 .containsPattern("\\+ grace@example\\.com +invite +role reader")
                 .endsWith("Plan: 5 to invite, 0 to re-invite, 0 to replace, 0 to revoke, 0 unchanged.\n");
         assertThat(openai.invitationsCreatedByEmail()).as("plan changes nothing").isEmpty();
-        assertThat(openai.requestsReceived()).as("plan reads OpenAI with one listing").isOne();
-        assertThat(confluent.requestsReceived()).as("plan reads Confluent with one listing").isOne();
+        assertThat(openai.requestsReceived()).as("plan reads OpenAI with one listing of invitations, one of members")
+                .isEqualTo(2);
+        assertThat(confluent.requestsReceived()).as("plan reads Confluent with one listing of invitations, one of members")
+                .isEqualTo(2);
 
         Cli.Result apply = run(file, "apply", "--yes");
         assertThat(apply.code()).as(apply.toString()).isZero();
@@ -176,6 +178,45 @@ class PlanApplyTest extends SimulatorTest {
             assertThat(direct.find(member.id()).orElseThrow().status()).isEqualTo(InvitationStatus.ACCEPTED);
         }
         assertNoChanges(file);
+    }
+
+    @Test
+    @DisplayName("prune: members removes members not in the file (x remove-member), at that vendor only; a listed member "
+            + "without an invitation is unchanged; a saved removal whose member left meanwhile is stale")
+    void pruneMembers() throws IOException {
+        String strangerId = openai.join("stranger@example.com");
+        openai.join("ada@example.com");
+        confluent.addMember("stranger@example.com");
+        Path file = team("members", "reader");
+
+        Cli.Result plan = run(file, "plan");
+        assertThat(plan.code()).as(plan.toString()).isZero();
+        assertThat(plan.out()).contains("openai (openai, prune: members)")
+                .containsPattern("x stranger@example\\.com +remove-member +member " + strangerId + ", not in the file")
+                .contains("1 member to remove");
+        assertThat(plan.out().split("\n\n")[0]).as("ada is a member at openai (no invitation): unchanged")
+                .doesNotContain("ada@example.com");
+        assertThat(plan.out().lines().filter(l -> l.contains("stranger@example.com")).toList())
+                .as("only the vendor that opted in removes members").hasSize(1);
+
+        Path saved = dir.resolve("plan.json");
+        run(file, "plan", "--out", saved.toString());
+        assertThat(PlanView.read(saved).changes()).anySatisfy(step -> assertThat(step.member()).isPresent());
+        Cli.Result apply = run(file, "apply", "--yes");
+        assertThat(apply.code()).as(apply.toString()).isZero();
+        assertThat(apply.out()).containsPattern("openai +stranger@example\\.com +remove-member +done");
+        try (InvitationProvider direct = provider(openai, "openai")) {
+            assertThat(direct.members().find(strangerId)).isEmpty();
+            assertThat(direct.members().findByEmail("ada@example.com")).isPresent();
+        }
+        try (InvitationProvider direct = provider(confluent, "confluent")) {
+            assertThat(direct.members().findByEmail("stranger@example.com")).isPresent();
+        }
+        assertNoChanges(file);
+
+        Cli.Result stale = run(file, "apply", saved.toString());
+        assertThat(stale.code()).as(stale.toString()).isZero();
+        assertThat(stale.out()).containsPattern("openai +stranger@example\\.com +remove-member +stale");
     }
 
     @Test

@@ -87,6 +87,22 @@ class RosterFileTest {
                         "vendors.confluent.credentials.CONFLUENT_CLOUD_API_SECRET");
     }
 
+    @Test
+    @DisplayName("prune: false, pending and members are read as such; the schema names exactly those; the engine's "
+            + "problem with prune: members is placed at the prune key's line:column")
+    void pruneValues() throws IOException {
+        for (Map.Entry<String, Prune> value : Map.of("false", Prune.OFF, "pending", Prune.PENDING, "members", Prune.MEMBERS)
+                .entrySet()) {
+            RosterFile file = RosterFile.parse("f", "vendors:\n  openai: {provider: openai, prune: " + value.getKey() + "}\n",
+                    Map.of(), PROVIDERS);
+            assertThat(file.problems()).as(value.getKey()).isEmpty();
+            assertThat(file.state().connection("openai").orElseThrow().prune()).isEqualTo(value.getValue());
+            assertThat(file.locate("vendors.openai.prune", "m").toString()).isEqualTo("2:37: vendors.openai.prune: m");
+        }
+        assertThat(schema().get("$defs").get("vendor").get("properties").get("prune").get("enum").toString())
+                .isEqualTo("[false,\"false\",\"pending\",\"members\"]");
+    }
+
     private static Set<String> iterable(JsonNode node) {
         Set<String> names = new HashSet<>();
         node.fieldNames().forEachRemaining(names::add);
@@ -142,8 +158,9 @@ class RosterFileTest {
         assertThat(file.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
                 "7:28: people[0].email: this key is given twice; keep one",
                 "3:21: vendors.slack.provider: unknown provider 'slack'; the providers here are [confluent, openai]",
-                "2:37: vendors.openai.prune: prune: is false (the default: leave others' invitations alone) or pending "
-                        + "(revoke the pending invitations of people the file does not list here); accepted members are never removed",
+                "2:37: vendors.openai.prune: prune: is false (the default: leave others' invitations alone), pending "
+                        + "(revoke the pending invitations of people the file does not list here) or members (also remove "
+                        + "their memberships, at a vendor that can)",
                 "5:3: defaults.github: defaults for an unknown vendor 'github'; declare it under vendors: or remove these defaults");
     }
 }

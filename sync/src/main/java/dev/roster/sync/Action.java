@@ -13,6 +13,12 @@ public enum Action {
     REPLACE("~", "replace"),
     /** A pending invitation of someone not in the state, at a connection that prunes: revoke it. */
     REVOKE("-", "revoke"),
+    /**
+     * A member not in the state, at a connection that prunes members: revoke their pending invitation
+     * (if any) and remove the membership. Never planned without {@link Prune#MEMBERS}, never for a
+     * service account.
+     */
+    REMOVE_MEMBER("x", "remove-member"),
     /** Nothing to do; a note may say why (a member, an unknown status). */
     UNCHANGED(" ", "unchanged");
 
@@ -27,7 +33,7 @@ public enum Action {
     /**
      * The mark a plan shows in front of the step, as Terraform does.
      *
-     * @return {@code +}, {@code ~}, {@code -}, or a space for unchanged
+     * @return {@code +}, {@code ~}, {@code -}, {@code x} (a member removed), or a space for unchanged
      */
     public String mark() {
         return mark;

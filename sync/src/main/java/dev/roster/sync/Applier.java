@@ -51,9 +51,15 @@ final class Applier {
         InvitationProvider provider = providers.get(connection);
         StepRunner runner = new StepRunner(provider, options.clock());
         Optional<InvitationIndex> now = Optional.empty();
+        Optional<MemberIndex> members = Optional.empty();
         if (options.checkPreconditions()) {
             try {
                 now = Optional.of(InvitationIndex.read(provider));
+                if (mine.stream().anyMatch(i -> steps.get(i).action() == Action.REMOVE_MEMBER)) {
+                    // A saved plan's removals are checked against the members as they are now, never applied blindly.
+                    members = Optional.of(MemberIndex.read(provider).orElseGet(() -> MemberIndex.of(
+                            java.util.Collections.emptyIterator())));
+                }
             } catch (RosterException e) {
                 for (int i : mine) {
                     results[i] = new StepResult(options.clock().instant(), connection, steps.get(i).email(),
@@ -65,10 +71,11 @@ final class Applier {
             }
         }
         Optional<InvitationIndex> current = now;
+        Optional<MemberIndex> currentMembers = members;
         try (Workers workers = new Workers("apply-" + connection, Math.min(options.parallelism(), mine.size()))) {
             workers.map(mine, i -> {
                 listener.started(steps.get(i));
-                results[i] = runner.run(steps.get(i), current);
+                results[i] = runner.run(steps.get(i), current, currentMembers);
                 listener.finished(results[i]);
                 return i;
             });

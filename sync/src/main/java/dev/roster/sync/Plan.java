@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What it takes to bring the vendors in step with a desired state: one {@link PlanStep} per
- * person and connection (and per pending invitation to prune, and per member a pruned connection
- * leaves alone), grouped by connection in the state's order, people in the state's order, then the
+ * person and connection (and per pending invitation or member to prune, and per member a pruned
+ * connection leaves alone), grouped by connection in the state's order, people in the state's order, then the
  * others by address. Steps whose action is {@link Action#UNCHANGED} do nothing; {@link #changes()}
  * are the others.
  *
@@ -23,7 +23,7 @@ import java.util.List;
 public record Plan(int formatVersion, String fingerprint, List<PlannedConnection> connections, List<PlanStep> steps) {
 
     /** The current {@link #formatVersion()}. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     /**
      * Checks that nothing is null and takes immutable copies.

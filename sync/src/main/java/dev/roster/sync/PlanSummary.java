@@ -9,9 +9,10 @@ import java.util.List;
  * @param toReinvite steps that invite again after an expiry
  * @param toReplace steps that revoke a pending invitation and invite anew
  * @param toRevoke steps that revoke a pending invitation (pruning)
+ * @param toRemove steps that remove a member (pruning members)
  * @param unchanged steps that do nothing
  */
-public record PlanSummary(int toInvite, int toReinvite, int toReplace, int toRevoke, int unchanged) {
+public record PlanSummary(int toInvite, int toReinvite, int toReplace, int toRevoke, int toRemove, int unchanged) {
 
     /**
      * Counts the steps.
@@ -23,7 +24,8 @@ public record PlanSummary(int toInvite, int toReinvite, int toReplace, int toRev
         int[] counts = new int[Action.values().length];
         steps.forEach(step -> counts[step.action().ordinal()]++);
         return new PlanSummary(counts[Action.INVITE.ordinal()], counts[Action.REINVITE.ordinal()],
-                counts[Action.REPLACE.ordinal()], counts[Action.REVOKE.ordinal()], counts[Action.UNCHANGED.ordinal()]);
+                counts[Action.REPLACE.ordinal()], counts[Action.REVOKE.ordinal()], counts[Action.REMOVE_MEMBER.ordinal()],
+                counts[Action.UNCHANGED.ordinal()]);
     }
 
     /**
@@ -32,12 +34,13 @@ public record PlanSummary(int toInvite, int toReinvite, int toReplace, int toRev
      * @return everything but the unchanged steps
      */
     public int changes() {
-        return toInvite + toReinvite + toReplace + toRevoke;
+        return toInvite + toReinvite + toReplace + toRevoke + toRemove;
     }
 
     /**
      * The summary line: {@code Plan: 3 to invite, 1 to re-invite, 1 to replace, 2 to revoke, 40 unchanged.},
-     * or {@code No changes: 40 unchanged.} when there is nothing to do.
+     * with {@code 1 member to remove} before the unchanged count when members are pruned, or
+     * {@code No changes: 40 unchanged.} when there is nothing to do.
      *
      * @return the line
      */
@@ -46,6 +49,7 @@ public record PlanSummary(int toInvite, int toReinvite, int toReplace, int toRev
             return "No changes: " + unchanged + " unchanged.";
         }
         return "Plan: " + toInvite + " to invite, " + toReinvite + " to re-invite, " + toReplace + " to replace, "
-                + toRevoke + " to revoke, " + unchanged + " unchanged.";
+                + toRevoke + " to revoke, " + (toRemove == 0 ? "" : toRemove + (toRemove == 1 ? " member" : " members")
+                + " to remove, ") + unchanged + " unchanged.";
     }
 }

@@ -79,9 +79,10 @@ public final class RosterSync {
     }
 
     /**
-     * Plans: reads each connection's invitations once (all connections at once, each lazily page by
-     * page), and decides for each person at each of their connections, and for each pending invitation
-     * at a connection that prunes. See {@link Action} for what each step means.
+     * Plans: reads each connection's invitations once, and its members where its provider can list
+     * them (all connections at once, each lazily page by page), and decides for each person at each of
+     * their connections, and for each pending invitation (and, with {@link Prune#MEMBERS}, each member)
+     * of someone not listed at a connection that prunes. See {@link Action} for what each step means.
      *
      * @param state the desired state
      * @return the plan

@@ -74,6 +74,11 @@ final class StateCheck {
                 continue;
             }
             access("defaults." + name, connection.defaults(), info);
+            if (connection.prune() == Prune.MEMBERS && !MemberIndex.prunable(info.capabilities())) {
+                report(path + ".prune", "prune: members needs a vendor that can list and remove members, and "
+                        + info.displayName() + " cannot (roster vendors shows what each can do); use prune: pending to "
+                        + "revoke pending invitations only");
+            }
             usable.put(name, info);
         }
         return usable;

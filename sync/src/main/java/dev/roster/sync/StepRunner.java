@@ -27,9 +27,10 @@ final class StepRunner {
      * Runs the step, after checking its precondition against the vendor's current invitations when
      * they were read.
      */
-    StepResult run(PlanStep change, Optional<InvitationIndex> now) {
+    StepResult run(PlanStep change, Optional<InvitationIndex> now, Optional<MemberIndex> members) {
         if (now.isPresent()) {
-            Optional<String> stale = Preconditions.staleness(change, now.get().find(change.email()).map(SeenInvitation::of));
+            Optional<String> stale = Preconditions.staleness(change, now.get().find(change.email()).map(SeenInvitation::of),
+                    members.flatMap(m -> m.find(change.email())).map(SeenMember::of));
             if (stale.isPresent()) {
                 return result(change, Outcome.SKIPPED_STALE, Optional.empty(), Optional.empty(), stale);
             }
@@ -39,6 +40,7 @@ final class StepRunner {
                 case INVITE, REINVITE -> invite(change, "");
                 case REPLACE -> replace(change);
                 case REVOKE -> revoke(change);
+                case REMOVE_MEMBER -> removeMember(change);
                 case UNCHANGED -> result(change, Outcome.DONE, Optional.empty(), Optional.empty(), Optional.of("nothing to do"));
             };
         } catch (RosterException e) {
@@ -92,6 +94,29 @@ final class StepRunner {
         boolean revoked = provider.revoke(id);
         return result(change, Outcome.DONE, Optional.of(id), Optional.empty(),
                 revoked ? Optional.empty() : Optional.of("the vendor no longer had this invitation"));
+    }
+
+    /**
+     * Removes a member the state does not list: their pending invitation first (so the address cannot
+     * accept its way back in), then the membership, by the id the plan saw.
+     */
+    private StepResult removeMember(PlanStep change) {
+        SeenMember member = change.member().orElseThrow(() -> new PlanMismatchException("The remove-member step for "
+                + change.email() + " at " + change.connection() + " names no member; the plan is damaged: plan again."));
+        if (member.serviceAccount()) {
+            throw new PlanMismatchException("The remove-member step for " + change.email() + " at " + change.connection()
+                    + " names a service account, which Roster never prunes; the plan is damaged: plan again.");
+        }
+        StringBuilder said = new StringBuilder();
+        Optional<String> revoked = Optional.empty();
+        Optional<SeenInvitation> pending = change.seen().filter(s -> s.status() == dev.roster.InvitationStatus.PENDING);
+        if (pending.isPresent() && provider.revoke(pending.get().id())) {
+            revoked = Optional.of(pending.get().id());
+            said.append("revoked ").append(pending.get().id()).append("; ");
+        }
+        boolean removed = provider.members().remove(member.id());
+        said.append(removed ? "removed member " + member.id() : "member " + member.id() + " was already gone");
+        return result(change, Outcome.DONE, revoked, Optional.empty(), Optional.of(said.toString()));
     }
 
     private static InvitationRequest request(String email, Access wanted) {

@@ -33,18 +33,22 @@
  * System.out.println(report.describe());                // Apply: 3 done, 0 skipped as stale, 0 failed.
  * }</pre>
  *
- * <p><b>What a plan decides</b>, per person and connection, from the invitation the vendor shows for
- * the address (the pending one, else the newest): none or revoked: {@code invite}; expired:
+ * <p><b>What a plan decides</b>, per person and connection, from the member the vendor shows for the
+ * address (where its provider can list members) and the invitation (the pending one, else the
+ * newest): a member: unchanged, whatever became of their invitation (changing a member's access is
+ * out of scope, and said so in a note); else none or revoked: {@code invite}; expired:
  * {@code re-invite}; pending with the same role and projects: unchanged; pending with others:
- * {@code replace} (revoke, then invite anew); accepted: unchanged (a member: changing a member's
- * access is out of scope, and said so in a note); a status Roster does not know: unchanged, with a
- * note. At a connection with {@link dev.roster.sync.Prune#PENDING}, the pending invitations of people
- * the state does not list there are revoked; accepted ones never are.
+ * {@code replace} (revoke, then invite anew); accepted but no longer a member: {@code invite}; a status
+ * Roster does not know: unchanged, with a note. At a connection with
+ * {@link dev.roster.sync.Prune#PENDING}, the pending invitations of people the state does not list
+ * there are revoked; members are never removed. Only {@link dev.roster.sync.Prune#MEMBERS}, an explicit
+ * opt-in at a connection whose provider can list and remove members, also removes their memberships
+ * ({@code remove-member}); a service account never is.
  *
  * <p><b>Applying</b> checks first that the plan was made for this state (its fingerprint) and these
  * connections, then, by default, re-reads each connection once and skips as
  * {@link dev.roster.sync.Outcome#SKIPPED_STALE stale} every step whose invitation is no longer what the
- * plan saw. A failed step does not stop the others, and running again converges: core's
+ * plan saw (for a member removal: the member it saw is still there). A failed step does not stop the others, and running again converges: core's
  * {@code invite} is idempotent per address, so a half-failed run leaves nothing to duplicate.
  */
 package dev.roster.sync;

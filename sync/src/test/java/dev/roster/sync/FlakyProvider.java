@@ -1,15 +1,22 @@
 package dev.roster.sync;
 
+import dev.roster.Capabilities;
 import dev.roster.ErrorDetails;
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
+import dev.roster.Member;
+import dev.roster.MemberCapabilities;
+import dev.roster.Members;
 import dev.roster.Page;
 import dev.roster.PageRequest;
 import dev.roster.ProviderInfo;
 import dev.roster.ProviderUnavailableException;
 import dev.roster.RateLimitedException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,9 +42,30 @@ final class FlakyProvider implements InvitationProvider {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, Fault> inviteFaults = new ConcurrentHashMap<>();
     private final Set<String> failingForever = ConcurrentHashMap.newKeySet();
+    /** Members by id, when this vendor has members of its own ({@link #addMember}); null until then. */
+    private final Map<String, Member> members;
+
+    /** Whose members this vendor shows. */
+    enum MemberMode {
+        /** The backend's, as it declares them. */
+        BACKEND,
+        /** Its own ({@link #addMember}), with every member capability declared. */
+        OWN,
+        /** None: it declares no member capability, as a vendor that knows only invitations. */
+        NONE
+    }
+
+    private final MemberMode mode;
 
     FlakyProvider(InvitationProvider backend) {
+        this(backend, MemberMode.BACKEND);
+    }
+
+    /** A wrapper whose members are as the mode says (core's policy reads the capabilities once, when it wraps this). */
+    FlakyProvider(InvitationProvider backend, MemberMode mode) {
         this.backend = backend;
+        this.mode = mode;
+        this.members = mode == MemberMode.OWN ? new LinkedHashMap<>() : null;
     }
 
     /** The next invite of this address fails once with the fault. */
@@ -58,6 +86,20 @@ final class FlakyProvider implements InvitationProvider {
         return this;
     }
 
+    /** Adds a member: a person who joined long ago, whatever became of their invitation. */
+    synchronized FlakyProvider addMember(String id, String email, boolean serviceAccount) {
+        if (members == null) {
+            throw new IllegalStateException("Build the world with World.withMembers to give a vendor members");
+        }
+        members.put(id, Member.builder().id(id).email(email).serviceAccount(serviceAccount).provider(info().id()).build());
+        return this;
+    }
+
+    /** The ids of the members there are now. */
+    synchronized List<String> memberIds() {
+        return members == null ? List.of() : List.copyOf(members.keySet());
+    }
+
     int calls(String operation) {
         return calls.getOrDefault(operation, new AtomicInteger()).get();
     }
@@ -76,8 +118,50 @@ final class FlakyProvider implements InvitationProvider {
     }
 
     @Override
-    public ProviderInfo info() {
-        return backend.info();
+    public synchronized ProviderInfo info() {
+        ProviderInfo info = backend.info();
+        if (mode == MemberMode.BACKEND) {
+            return info;
+        }
+        Capabilities c = info.capabilities();
+        return new ProviderInfo(info.id(), info.displayName(), new Capabilities(c.roles(), c.defaultRole(), c.projectGrants(),
+                c.projectRoles(), c.revokeAccepted(), c.maxPageSize(), c.vendorAttributes(),
+                mode == MemberMode.OWN ? MemberCapabilities.all() : MemberCapabilities.none()));
+    }
+
+    @Override
+    public synchronized Members members() {
+        if (mode == MemberMode.BACKEND) {
+            return backend.members();
+        }
+        if (mode == MemberMode.NONE) {
+            return InvitationProvider.super.members();
+        }
+        return new Members() {
+            @Override
+            public Optional<Member> find(String memberId) {
+                count("members.find");
+                synchronized (FlakyProvider.this) {
+                    return Optional.ofNullable(members.get(memberId));
+                }
+            }
+
+            @Override
+            public Page<Member> list(PageRequest request) {
+                count("members.list");
+                synchronized (FlakyProvider.this) {
+                    return Page.last(new ArrayList<>(members.values()));
+                }
+            }
+
+            @Override
+            public boolean remove(String memberId) {
+                count("members.remove");
+                synchronized (FlakyProvider.this) {
+                    return members.remove(memberId) != null;
+                }
+            }
+        };
     }
 
     @Override

@@ -221,7 +221,7 @@ class PlanAndApplyTest {
                     "pruned REVOKE eve@example.com",
                     "pruned UNCHANGED mal@example.com",
                     "kept UNCHANGED ada@example.com");
-            assertThat(plan.steps().get(2).note()).contains(Decisions.MEMBER_NOT_IN_STATE);
+            assertThat(plan.steps().get(2).note()).hasValueSatisfying(note -> assertThat(note).contains("not listed here"));
 
             ApplyReport report = sync.apply(plan, state);
 
@@ -231,6 +231,101 @@ class PlanAndApplyTest {
             assertThat(world.vendor("pruned").findByEmail("mal@example.com").map(Invitation::status))
                     .contains(InvitationStatus.ACCEPTED);
             assertThat(sync.plan(state).summary().changes()).isZero();
+        }
+    }
+
+    @Nested
+    @DisplayName("with members")
+    class WithMembers {
+
+        @Test
+        @DisplayName("a listed member whose invitation is long gone is unchanged, not invited again")
+        void memberWithoutInvitationUnchanged() {
+            World world = World.withMembers(ACME);
+            world.wire(ACME).addMember("u-ada", "Ada@Example.com", false);
+            DesiredState state = state(List.of(connection(ACME)), List.of(Person.of("ada@example.com").at(ACME),
+                    Person.of("bob@example.com").at(ACME)));
+
+            Plan plan = world.sync().plan(state);
+
+            assertThat(plan.steps()).extracting(s -> s.action() + " " + s.email() + " " + s.member().map(SeenMember::id))
+                    .containsExactly("UNCHANGED ada@example.com Optional[u-ada]", "INVITE bob@example.com Optional.empty");
+            assertThat(world.wire(ACME).calls("members.list")).as("members read once, beside the invitations").isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("prune: members removes members not listed (revoking their pending invitation), never a service "
+                + "account; prune: pending and off never remove a member")
+        void prunesMembersOnlyWithTheOptIn() {
+            World world = World.withMembers("members", "pending", "off");
+            for (String connection : List.of("members", "pending", "off")) {
+                world.wire(connection).addMember("u-ada", "ada@example.com", false)
+                        .addMember("u-eve", "eve@example.com", false)
+                        .addMember("sa-ci", "ci@example.com", true);
+                world.providers.get(connection).invite(InvitationRequest.of("eve@example.com"));
+            }
+            DesiredState state = state(List.of(connection("members").withPrune(Prune.MEMBERS),
+                    connection("pending").withPrune(Prune.PENDING), connection("off")),
+                    List.of(Person.of("ada@example.com").at("members").at("pending").at("off")));
+            RosterSync sync = world.sync();
+
+            Plan plan = sync.plan(state);
+
+            assertThat(plan.changes()).extracting(s -> s.connection() + " " + s.action().label() + " " + s.email())
+                    .containsExactly("members remove-member eve@example.com", "pending revoke eve@example.com");
+            assertThat(plan.steps()).filteredOn(s -> s.email().equals("ci@example.com"))
+                    .extracting(s -> s.connection() + " " + s.action() + " " + s.note().isPresent())
+                    .containsExactly("members UNCHANGED true", "pending UNCHANGED true");
+            assertThat(plan.summary().describe()).isEqualTo("Plan: 0 to invite, 0 to re-invite, 0 to replace, 1 to revoke, "
+                    + "1 member to remove, 5 unchanged.");
+            assertThat(Action.REMOVE_MEMBER.mark()).isNotIn(Action.REVOKE.mark(), Action.INVITE.mark(), Action.REPLACE.mark());
+
+            ApplyReport report = sync.apply(plan, state);
+
+            assertThat(report.results()).extracting(r -> r.connection() + " " + r.outcome() + " " + r.message().orElse(""))
+                    .containsExactly("members DONE revoked " + report.results().get(0).invitationId().orElseThrow()
+                            + "; removed member u-eve", "pending DONE ");
+            assertThat(world.wire("members").memberIds()).containsExactly("u-ada", "sa-ci");
+            assertThat(world.pendingByEmail("members")).isEmpty();
+            assertThat(world.wire("pending").memberIds()).containsExactly("u-ada", "u-eve", "sa-ci");
+            assertThat(world.wire("off").memberIds()).containsExactly("u-ada", "u-eve", "sa-ci");
+            assertThat(world.pendingByEmail("off")).containsOnlyKeys("eve@example.com");
+            assertThat(sync.plan(state).summary().changes()).as("converged").isZero();
+        }
+
+        @Test
+        @DisplayName("a saved removal is re-checked: a member already gone is stale, not removed blindly")
+        void savedRemovalRechecked() {
+            World world = World.withMembers(ACME);
+            world.wire(ACME).addMember("u-eve", "eve@example.com", false);
+            DesiredState state = state(List.of(connection(ACME).withPrune(Prune.MEMBERS)), List.of());
+            RosterSync sync = world.sync();
+            Plan saved = sync.plan(state);
+            assertThat(actions(saved)).containsExactly(Action.REMOVE_MEMBER);
+            world.providers.get(ACME).members().remove("u-eve");
+            world.wire(ACME).addMember("u-eve2", "eve@example.com", false);
+            world.wire(ACME).resetCounts();
+
+            StepResult result = sync.apply(saved, state).results().get(0);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED_STALE);
+            assertThat(result.message().orElseThrow()).contains("member u-eve2").contains("plan saw member u-eve;");
+            assertThat(world.wire(ACME).calls("members.remove")).isZero();
+            assertThat(world.wire(ACME).memberIds()).containsExactly("u-eve2");
+        }
+
+        @Test
+        @DisplayName("prune: members at a vendor that cannot list and remove members is a problem at vendors.<name>.prune")
+        void pruneMembersNeedsTheCapability() {
+            World world = World.withoutMembers(ACME);
+            DesiredState state = state(List.of(connection(ACME).withPrune(Prune.MEMBERS)), List.of());
+
+            assertThat(world.sync().problems(state)).singleElement().satisfies(p -> {
+                assertThat(p.path()).isEqualTo("vendors.acme.prune");
+                assertThat(p.message()).contains("prune: members").contains("prune: pending");
+            });
+            assertThatThrownBy(() -> world.sync().plan(state)).isInstanceOf(InvalidDesiredStateException.class);
+            assertThat(world.wire(ACME).calls("list")).isZero();
         }
     }
 

@@ -35,10 +35,24 @@ final class World {
     }
 
     static World of(RetryPolicy policy, String... connections) {
+        return of(policy, FlakyProvider.MemberMode.BACKEND, connections);
+    }
+
+    /** Vendors whose wires have members of their own (FlakyProvider#addMember), with every member capability. */
+    static World withMembers(String... connections) {
+        return of(FAST, FlakyProvider.MemberMode.OWN, connections);
+    }
+
+    /** Vendors that know only invitations: no member capability at all. */
+    static World withoutMembers(String... connections) {
+        return of(FAST, FlakyProvider.MemberMode.NONE, connections);
+    }
+
+    private static World of(RetryPolicy policy, FlakyProvider.MemberMode members, String... connections) {
         World world = new World();
         for (String name : connections) {
             InMemoryInvitationProvider vendor = new InMemoryInvitationProvider(CLOCK);
-            FlakyProvider wire = new FlakyProvider(vendor);
+            FlakyProvider wire = new FlakyProvider(vendor, members);
             world.vendors.put(name, vendor);
             world.wires.put(name, wire);
             world.providers.put(name, InvitationProviders.withPolicy(wire, ProviderConfig.builder().retryPolicy(policy).build()));
