@@ -126,7 +126,8 @@ final class FlakyProvider implements InvitationProvider {
         Capabilities c = info.capabilities();
         return new ProviderInfo(info.id(), info.displayName(), new Capabilities(c.roles(), c.defaultRole(), c.projectGrants(),
                 c.projectRoles(), c.revokeAccepted(), c.maxPageSize(), c.vendorAttributes(),
-                mode == MemberMode.OWN ? MemberCapabilities.all() : MemberCapabilities.none()));
+                mode == MemberMode.OWN ? MemberCapabilities.all() : MemberCapabilities.none(),
+                c.acceptedObservable()));
     }
 
     @Override
