@@ -6,11 +6,9 @@ import dev.roster.sync.ApplyReport;
 import dev.roster.sync.Outcome;
 import dev.roster.sync.Plan;
 import dev.roster.sync.StepResult;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -137,18 +135,6 @@ final class ApplyCommand extends SyncCommand {
                     + " and there is no terminal to confirm it: add --yes to go ahead, or save the plan with "
                     + "roster plan --out plan.json, review it, and apply exactly it with roster apply plan.json.");
         }
-        terminal.err().print("Apply these " + changes + (changes == 1 ? " change" : " changes") + "? Only 'yes' goes ahead: ");
-        terminal.err().flush();
-        try {
-            String answer = terminal.in().readLine();
-            if (answer != null && answer.strip().toLowerCase(Locale.ROOT).equals("yes")) {
-                return true;
-            }
-        } catch (IOException e) {
-            // No answer is a no.
-        }
-        terminal.err().println("Nothing applied.");
-        terminal.err().flush();
-        return false;
+        return terminal.confirm("Apply these " + changes + (changes == 1 ? " change" : " changes") + "?", "Nothing applied.");
     }
 }

@@ -6,11 +6,9 @@ import dev.roster.Member;
 import dev.roster.MemberCapabilities;
 import dev.roster.Offboarding;
 import dev.roster.spi.InputRules;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -141,18 +139,6 @@ final class OffboardCommand extends VendorCommand {
         terminal.err().println("About to offboard " + address + ":");
         steps.forEach(step -> terminal.err().println("  " + step));
         terminal.err().println("A removed member cannot be restored by Roster: they would need a new invitation.");
-        terminal.err().print("Offboard " + address + "? Only 'yes' goes ahead: ");
-        terminal.err().flush();
-        try {
-            String answer = terminal.in().readLine();
-            if (answer != null && answer.strip().toLowerCase(Locale.ROOT).equals("yes")) {
-                return true;
-            }
-        } catch (IOException e) {
-            // No answer is a no.
-        }
-        terminal.err().println("Nothing changed.");
-        terminal.err().flush();
-        return false;
+        return terminal.confirm("Offboard " + address + "?", "Nothing changed.");
     }
 }

@@ -1,10 +1,12 @@
 package dev.roster.cli;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.Charset;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -81,6 +83,30 @@ public record Terminal(
      */
     public boolean colour() {
         return interactive && !environment.containsKey("NO_COLOR");
+    }
+
+    /**
+     * Asks a person on stderr and reads one line: only {@code yes} (any case, spaces around) goes
+     * ahead; anything else, no answer or a broken input is a no, and then {@code declined} is said.
+     *
+     * @param question the question, ending where the answer is typed
+     * @param declined what is said when the answer is no, such as "Nothing changed."
+     * @return true only for yes
+     */
+    public boolean confirm(String question, String declined) {
+        err.print(question + " Only 'yes' goes ahead: ");
+        err.flush();
+        try {
+            String answer = in.readLine();
+            if (answer != null && answer.strip().toLowerCase(Locale.ROOT).equals("yes")) {
+                return true;
+            }
+        } catch (IOException e) {
+            // No answer is a no.
+        }
+        err.println(declined);
+        err.flush();
+        return false;
     }
 
     /**
