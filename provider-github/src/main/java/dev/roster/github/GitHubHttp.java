@@ -3,6 +3,7 @@ package dev.roster.github;
 import dev.roster.ProviderConfig;
 import dev.roster.Secret;
 import dev.roster.provider.support.FeignClients;
+import dev.roster.provider.support.RateLimitFeed;
 import dev.roster.provider.support.RedactingLogger;
 import dev.roster.spi.HttpEndpoints;
 import dev.roster.spi.Redactor;
@@ -29,13 +30,14 @@ final class GitHubHttp {
         return Redactor.of(List.of(token.reveal()));
     }
 
-    /** The client, logging to the {@code System.Logger} {@value #WIRE_LOG} at DEBUG. */
-    static GitHubApi api(ProviderConfig config, Secret token, URI baseUri, GitHubErrors errors) {
+    /** The client, logging to the {@code System.Logger} {@value #WIRE_LOG} at DEBUG and handing every answer's headers to {@code rateLimits}. */
+    static GitHubApi api(ProviderConfig config, Secret token, URI baseUri, GitHubErrors errors, RateLimitFeed rateLimits) {
         Logger.Level level = FeignClients.logLevel(config, LOG_LEVEL_PROPERTY, GitHubProviderFactory.ID);
         String authorization = "Bearer " + token.reveal();
         String userAgent = HttpEndpoints.userAgent("provider-github", GitHubHttp.class);
         return FeignClients.builder(config, baseUri)
                 .errorDecoder(errors)
+                .rateLimits(rateLimits)
                 .requestInterceptor(template -> template.header("Authorization", authorization).header("User-Agent", userAgent))
                 .logger(RedactingLogger.toSystemLogger(WIRE_LOG, redactor(token)), level)
                 .target(GitHubApi.class);

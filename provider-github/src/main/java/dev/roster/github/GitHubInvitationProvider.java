@@ -18,7 +18,10 @@ import dev.roster.ProviderInfo;
 import dev.roster.provider.support.ErrorResponses;
 import dev.roster.provider.support.FeignCalls;
 import dev.roster.provider.support.FeignClients;
+import dev.roster.provider.support.RateLimitFeed;
 import dev.roster.spi.InputRules;
+import dev.roster.spi.RateLimitReporting;
+import dev.roster.spi.RateLimitStatus;
 import dev.roster.spi.Redactor;
 import feign.Response;
 import java.io.IOException;
@@ -28,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * The GitHub adapter: translates between Roster's model and GitHub's organization invitations, and
@@ -45,7 +49,7 @@ import java.util.OptionalInt;
  * revoking it answers {@code true} without a request. Ids are GitHub's numbers; an id that is not
  * one can name no invitation, so it is answered (empty, false) without any request. Thread-safe.
  */
-final class GitHubInvitationProvider implements InvitationProvider {
+final class GitHubInvitationProvider implements InvitationProvider, RateLimitReporting {
 
     static final String DEFAULT_ROLE = "direct_member";
     static final int MAX_PAGE_SIZE = 100;
@@ -70,14 +74,28 @@ final class GitHubInvitationProvider implements InvitationProvider {
     private final GitHubErrors errors;
     private final Redactor redactor;
     private final ObjectMapper json = FeignClients.lenientJson();
+    private final RateLimitFeed rateLimits;
     private volatile boolean closed;
 
-    GitHubInvitationProvider(GitHubApi api, String org, FeignCalls calls, GitHubErrors errors, Redactor redactor) {
+    GitHubInvitationProvider(GitHubApi api, String org, FeignCalls calls, GitHubErrors errors, Redactor redactor,
+            RateLimitFeed rateLimits) {
         this.api = api;
         this.org = org;
         this.calls = calls;
         this.errors = errors;
         this.redactor = redactor;
+        this.rateLimits = rateLimits;
+    }
+
+    /**
+     * GitHub's {@code x-ratelimit-*} headers, from every answer, pace core's calls (see
+     * {@link GitHubRateLimits}).
+     *
+     * @param listener core's pacer for this provider
+     */
+    @Override
+    public void reportRateLimitsTo(Consumer<RateLimitStatus> listener) {
+        rateLimits.reportTo(listener);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.roster.ProviderConfigurationException;
 import dev.roster.Secret;
 import dev.roster.provider.support.FeignCalls;
 import dev.roster.provider.support.FeignClients;
+import dev.roster.provider.support.RateLimitFeed;
 import dev.roster.spi.InputRules;
 import dev.roster.spi.Redactor;
 import dev.roster.spi.InvitationProviderFactory;
@@ -96,9 +97,11 @@ public final class GitHubProviderFactory implements InvitationProviderFactory {
         String org = org(config);
         URI baseUri = GitHubHttp.baseUri(config);
         Redactor redactor = GitHubHttp.redactor(token);
-        GitHubErrors errors = new GitHubErrors(FeignClients.lenientJson(), Clock.systemUTC(), org, redactor);
-        return new GitHubInvitationProvider(GitHubHttp.api(config, token, baseUri, errors), org,
-                new FeignCalls("GitHub", ID, baseUri, redactor), errors, redactor);
+        Clock clock = Clock.systemUTC();
+        GitHubErrors errors = new GitHubErrors(FeignClients.lenientJson(), clock, org, redactor);
+        RateLimitFeed rateLimits = new RateLimitFeed(headers -> GitHubRateLimits.read(headers, clock));
+        return new GitHubInvitationProvider(GitHubHttp.api(config, token, baseUri, errors, rateLimits), org,
+                new FeignCalls("GitHub", ID, baseUri, redactor), errors, redactor, rateLimits);
     }
 
     private static String org(ProviderConfig config) {

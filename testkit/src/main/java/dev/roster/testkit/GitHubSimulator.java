@@ -316,6 +316,22 @@ public final class GitHubSimulator extends VendorSimulator {
         return error(status, "Service temporarily unavailable.").withHeader("retry-after", Long.toString(seconds));
     }
 
+    /**
+     * GitHub's primary rate-limit headers saying where the client stands with the configured limit,
+     * on every answer: {@code x-ratelimit-limit}, {@code x-ratelimit-remaining}, {@code x-ratelimit-used}
+     * and {@code x-ratelimit-reset} (epoch seconds, rounded up, by this simulator's clock); they replace
+     * the fixed values an unlimited simulator sends.
+     */
+    @Override
+    protected SimulatedResponse rateLimitHeaders(SimulatedResponse response, long limit, long remaining, Duration resetIn) {
+        long reset = clock.instant().plus(resetIn).plusNanos(999_999_999L).getEpochSecond();
+        return response.withHeader("x-ratelimit-limit", Long.toString(limit))
+                .withHeader("x-ratelimit-remaining", Long.toString(remaining))
+                .withHeader("x-ratelimit-used", Long.toString(Math.max(0, limit - remaining)))
+                .withHeader("x-ratelimit-reset", Long.toString(reset))
+                .withHeader("x-ratelimit-resource", "core");
+    }
+
     // ---------------------------------------------------------------------------------------
     // Operations
 
