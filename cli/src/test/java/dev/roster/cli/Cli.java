@@ -1,8 +1,8 @@
 package dev.roster.cli;
 
 import dev.roster.ProviderConfig;
-import dev.roster.testkit.ConfluentSimulator;
-import dev.roster.testkit.OpenAiSimulator;
+import dev.roster.testkit.simulator.ConfluentSimulator;
+import dev.roster.testkit.simulator.OpenAiSimulator;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;

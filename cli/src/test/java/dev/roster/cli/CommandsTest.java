@@ -13,9 +13,9 @@ import dev.roster.InvitationProviders;
 import dev.roster.InvitationRequest;
 import dev.roster.InvitationStatus;
 import dev.roster.ProviderConfig;
-import dev.roster.testkit.ConfluentSimulator;
-import dev.roster.testkit.OpenAiSimulator;
-import dev.roster.testkit.SimulatedFault;
+import dev.roster.testkit.simulator.ConfluentSimulator;
+import dev.roster.testkit.simulator.OpenAiSimulator;
+import dev.roster.testkit.simulator.SimulatedFault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -369,7 +369,7 @@ class CommandsTest extends SimulatorTest {
     @Test
     @DisplayName("the simulators' traffic is checked against the vendors' specs wherever the specs are here")
     void specChecked() {
-        boolean specsHere = dev.roster.testkit.VendorSpecs.fromSystem().folder().isPresent();
+        boolean specsHere = dev.roster.testkit.openapi.VendorSpecs.fromSystem().folder().isPresent();
         org.junit.jupiter.api.Assumptions.assumeTrue(specsHere, "no specs folder named (-Droster.specs.dir / ROSTER_SPECS_DIR)");
         assertThat(openai.validation()).hasValueSatisfying(v -> assertThat(v.isChecking()).isTrue());
         assertThat(confluent.validation()).hasValueSatisfying(v -> assertThat(v.isChecking()).isTrue());

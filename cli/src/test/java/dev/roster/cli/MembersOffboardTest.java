@@ -8,7 +8,7 @@ import dev.roster.InvitationProvider;
 import dev.roster.InvitationProviders;
 import dev.roster.Member;
 import dev.roster.ProviderConfig;
-import dev.roster.testkit.SimulatedFault;
+import dev.roster.testkit.simulator.SimulatedFault;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

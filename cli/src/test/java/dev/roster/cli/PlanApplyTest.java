@@ -9,8 +9,8 @@ import dev.roster.InvitationProviders;
 import dev.roster.InvitationRequest;
 import dev.roster.InvitationStatus;
 import dev.roster.sync.Plan;
-import dev.roster.testkit.OpenAiSimulator;
-import dev.roster.testkit.SimulatedFault;
+import dev.roster.testkit.simulator.OpenAiSimulator;
+import dev.roster.testkit.simulator.SimulatedFault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,7 +83,7 @@ class PlanApplyTest extends SimulatorTest {
         assertThat(plan.out()).contains("No changes:");
     }
 
-    private static InvitationProvider provider(dev.roster.testkit.VendorSimulator simulator, String id) {
+    private static InvitationProvider provider(dev.roster.testkit.simulator.VendorSimulator simulator, String id) {
         return InvitationProviders.load(id, simulator.config());
     }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.InvitationProviders;
 import dev.roster.ProviderConfig;
-import dev.roster.testkit.OpenAiSimulator;
+import dev.roster.testkit.simulator.OpenAiSimulator;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package dev.roster.confluent;
 
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationProviders;
-import dev.roster.testkit.ConfluentSimulator;
 import dev.roster.testkit.InvitationProviderContract;
 import dev.roster.testkit.VendorControl;
+import dev.roster.testkit.simulator.ConfluentSimulator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,8 +1,8 @@
 package dev.roster.confluent;
 
-import dev.roster.testkit.ConfluentSimulator;
-import dev.roster.testkit.MemberReliabilityContract;
-import dev.roster.testkit.VendorSimulator;
+import dev.roster.testkit.reliability.MemberReliabilityContract;
+import dev.roster.testkit.simulator.ConfluentSimulator;
+import dev.roster.testkit.simulator.VendorSimulator;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("The Confluent Cloud adapter removes and offboards through every fault, against ConfluentSimulator")

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationProviders;
 import dev.roster.PageRequest;
-import dev.roster.testkit.ConfluentSimulator;
+import dev.roster.testkit.simulator.ConfluentSimulator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -12,7 +12,7 @@ import dev.roster.ProviderConfig;
 import dev.roster.ProviderConfigurationException;
 import dev.roster.Secret;
 import dev.roster.UnsupportedCapabilityException;
-import dev.roster.testkit.ConfluentSimulator;
+import dev.roster.testkit.simulator.ConfluentSimulator;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

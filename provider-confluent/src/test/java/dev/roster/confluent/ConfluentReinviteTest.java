@@ -8,7 +8,7 @@ import dev.roster.InvitationProvider;
 import dev.roster.InvitationProviders;
 import dev.roster.InvitationRequest;
 import dev.roster.InvitationStatus;
-import dev.roster.testkit.ConfluentSimulator;
+import dev.roster.testkit.simulator.ConfluentSimulator;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

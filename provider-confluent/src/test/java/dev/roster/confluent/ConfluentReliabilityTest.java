@@ -1,8 +1,8 @@
 package dev.roster.confluent;
 
-import dev.roster.testkit.ConfluentSimulator;
-import dev.roster.testkit.ReliabilityContract;
-import dev.roster.testkit.VendorSimulator;
+import dev.roster.testkit.reliability.ReliabilityContract;
+import dev.roster.testkit.simulator.ConfluentSimulator;
+import dev.roster.testkit.simulator.VendorSimulator;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("The Confluent Cloud adapter survives every fault, 16 threads and a rate limit, against ConfluentSimulator")

@@ -2,9 +2,9 @@ package dev.roster.confluent;
 
 import dev.roster.ProviderConfig;
 import dev.roster.Secret;
-import dev.roster.testkit.ConfluentSimulator;
-import dev.roster.testkit.SecretLeakContract;
-import dev.roster.testkit.VendorSimulator;
+import dev.roster.testkit.security.SecretLeakContract;
+import dev.roster.testkit.simulator.ConfluentSimulator;
+import dev.roster.testkit.simulator.VendorSimulator;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,8 +1,8 @@
 package dev.roster.confluent;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.roster.testkit.ConfluentSimulator;
-import dev.roster.testkit.OpenApiValidation;
+import dev.roster.testkit.openapi.OpenApiValidation;
+import dev.roster.testkit.simulator.ConfluentSimulator;
 import java.util.List;
 
 /**

@@ -8,7 +8,7 @@ import dev.roster.InvitationProvider;
 import dev.roster.ProviderConfig;
 import dev.roster.RetryPolicy;
 import dev.roster.Secret;
-import dev.roster.testkit.OpenApiValidation;
+import dev.roster.testkit.openapi.OpenApiValidation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

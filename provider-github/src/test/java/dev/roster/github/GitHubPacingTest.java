@@ -6,7 +6,7 @@ import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationProviders;
 import dev.roster.InvitationRequest;
-import dev.roster.testkit.GitHubSimulator;
+import dev.roster.testkit.simulator.GitHubSimulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.roster.github;
 
-import dev.roster.testkit.GitHubSimulator;
-import dev.roster.testkit.ReliabilityContract;
-import dev.roster.testkit.VendorSimulator;
+import dev.roster.testkit.reliability.ReliabilityContract;
+import dev.roster.testkit.simulator.GitHubSimulator;
+import dev.roster.testkit.simulator.VendorSimulator;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("The GitHub adapter survives every fault, 16 threads and a rate limit, against GitHubSimulator")

@@ -8,7 +8,7 @@ import dev.roster.InvitationProviders;
 import dev.roster.InvitationRequest;
 import dev.roster.PageRequest;
 import dev.roster.ProviderConfigurationException;
-import dev.roster.testkit.OpenAiSimulator;
+import dev.roster.testkit.simulator.OpenAiSimulator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

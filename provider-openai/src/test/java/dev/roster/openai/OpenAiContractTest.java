@@ -3,8 +3,8 @@ package dev.roster.openai;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationProviders;
 import dev.roster.testkit.InvitationProviderContract;
-import dev.roster.testkit.OpenAiSimulator;
 import dev.roster.testkit.VendorControl;
+import dev.roster.testkit.simulator.OpenAiSimulator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,8 +1,8 @@
 package dev.roster.openai;
 
-import dev.roster.testkit.MemberReliabilityContract;
-import dev.roster.testkit.OpenAiSimulator;
-import dev.roster.testkit.VendorSimulator;
+import dev.roster.testkit.reliability.MemberReliabilityContract;
+import dev.roster.testkit.simulator.OpenAiSimulator;
+import dev.roster.testkit.simulator.VendorSimulator;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("The OpenAI adapter removes and offboards through every fault, against OpenAiSimulator")

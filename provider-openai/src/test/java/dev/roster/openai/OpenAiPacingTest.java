@@ -7,7 +7,7 @@ import dev.roster.InvitationProvider;
 import dev.roster.InvitationProviders;
 import dev.roster.InvitationRequest;
 import dev.roster.RateLimitedException;
-import dev.roster.testkit.OpenAiSimulator;
+import dev.roster.testkit.simulator.OpenAiSimulator;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.roster.openai;
 
-import dev.roster.testkit.OpenAiSimulator;
-import dev.roster.testkit.ReliabilityContract;
-import dev.roster.testkit.VendorSimulator;
+import dev.roster.testkit.reliability.ReliabilityContract;
+import dev.roster.testkit.simulator.OpenAiSimulator;
+import dev.roster.testkit.simulator.VendorSimulator;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 

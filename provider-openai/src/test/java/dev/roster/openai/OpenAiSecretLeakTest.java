@@ -2,9 +2,9 @@ package dev.roster.openai;
 
 import dev.roster.ProviderConfig;
 import dev.roster.Secret;
-import dev.roster.testkit.OpenAiSimulator;
-import dev.roster.testkit.SecretLeakContract;
-import dev.roster.testkit.VendorSimulator;
+import dev.roster.testkit.security.SecretLeakContract;
+import dev.roster.testkit.simulator.OpenAiSimulator;
+import dev.roster.testkit.simulator.VendorSimulator;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;

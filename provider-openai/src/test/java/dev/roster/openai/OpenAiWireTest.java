@@ -35,7 +35,7 @@ import dev.roster.ProviderConfigurationException;
 import dev.roster.ProviderUnavailableException;
 import dev.roster.RateLimitedException;
 import dev.roster.RosterException;
-import dev.roster.testkit.OpenApiValidation;
+import dev.roster.testkit.openapi.OpenApiValidation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.roster.openai;
 
-import dev.roster.testkit.OpenAiSimulator;
-import dev.roster.testkit.OpenApiValidation;
+import dev.roster.testkit.openapi.OpenApiValidation;
+import dev.roster.testkit.simulator.OpenAiSimulator;
 
 /**
  * OpenAI's published invite contract, read where the project keeps vendor specs (never copied in),

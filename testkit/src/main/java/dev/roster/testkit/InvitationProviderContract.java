@@ -58,6 +58,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * }
  * }</pre>
  *
+ * <p>The contract itself needs nothing but core and JUnit. A vendor simulator such as the
+ * {@code OpenAiSimulator} above comes from {@code roster-testkit-http}
+ * ({@code dev.roster.testkit.simulator}), with the contracts that need one on the wire (reliability
+ * under faults, hostile input, secret leaks, transport safety); an adapter with a backend of its own
+ * (or {@link InMemoryInvitationProvider}) needs only this module.
+ *
  * <p><b>Test the provider as applications receive it</b>: {@link #provider()} must return the
  * adapter wrapped in core's policy, which is what {@link dev.roster.InvitationProviders#load}
  * returns, or {@link dev.roster.InvitationProviders#withPolicy} for an adapter built by hand. Several

@@ -7,7 +7,7 @@ import dev.roster.cli.ExitCodes;
 import dev.roster.cli.Main;
 import dev.roster.cli.RosterCommand;
 import dev.roster.cli.Terminal;
-import dev.roster.testkit.VendorSimulator;
+import dev.roster.testkit.simulator.VendorSimulator;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.roster.cli.demo;
 
 import dev.roster.InvitationProviders;
-import dev.roster.testkit.VendorSimulator;
+import dev.roster.testkit.simulator.VendorSimulator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * The vendor simulators of {@code roster demo} and {@code roster sandbox}, on 127.0.0.1: every
- * simulator the testkit registers ({@code META-INF/services/dev.roster.testkit.VendorSimulator})
+ * simulator the testkit registers ({@code META-INF/services/dev.roster.testkit.simulator.VendorSimulator})
  * whose provider is on the class path, and the environment that points the other commands at them.
  * It names no vendor: each simulator says which provider it stands in for and what to export.
  */
