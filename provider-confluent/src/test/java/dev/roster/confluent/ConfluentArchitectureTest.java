@@ -1,49 +1,24 @@
 package dev.roster.confluent;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.roster.spi.InvitationProviderFactory;
+import dev.roster.testkit.AdapterArchitectureContract;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("provider-confluent stays a leaf: it sees core's API and its own code, no other provider")
-class ConfluentArchitectureTest {
+class ConfluentArchitectureTest extends AdapterArchitectureContract {
 
-    private static final JavaClasses CONFLUENT = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.roster.confluent");
-
-    @Test
-    @DisplayName("does not depend on the OpenAI provider")
-    void notOnOpenAi() {
-        noClasses().that().resideInAPackage("dev.roster.confluent..")
-                .should().dependOnClassesThat().resideInAPackage("dev.roster.openai..")
-                .because("providers never see each other; shared code belongs in core")
-                .check(CONFLUENT);
+    @Override
+    protected Class<? extends InvitationProviderFactory> factory() {
+        return ConfluentProviderFactory.class;
     }
 
-    @Test
-    @DisplayName("does not depend on anyone else's internal packages, core's included")
-    void notOnOthersInternals() {
-        noClasses().that().resideInAPackage("dev.roster.confluent..")
-                .should().dependOnClassesThat(resideInAPackage("..internal..").and(not(resideInAPackage("dev.roster.confluent.."))))
-                .because("internal packages are no one's API but their module's")
-                .check(CONFLUENT);
-    }
-
-    @Test
-    @DisplayName("depends on core's published API, provider-support, Feign, Jackson and the JDK only")
-    void onlyAllowedDependencies() {
-        classes().that().resideInAPackage("dev.roster.confluent..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.roster.confluent..", "dev.roster", "dev.roster.spi", "dev.roster.provider.support..",
-                        "java..", "feign..", "com.fasterxml.jackson..")
-                .because("an adapter is a thin translator over core's API (the testkit, WireMock and others are test-only)")
-                .check(CONFLUENT);
+    @Override
+    protected Set<Class<?>> publicClasses() {
+        return Set.of(ConfluentProviderFactory.class, ConfluentCloud.class);
     }
 
     @Test
@@ -51,6 +26,6 @@ class ConfluentArchitectureTest {
     void internalsStayInternal() {
         noClasses().that().resideInAPackage("dev.roster.confluent").and().doNotHaveSimpleName("ConfluentProviderFactory")
                 .should().dependOnClassesThat().resideInAPackage("dev.roster.confluent.internal..")
-                .check(CONFLUENT);
+                .check(adapter());
     }
 }

@@ -16,9 +16,10 @@ class TestkitArchitectureTest {
             .that().resideInAPackage("dev.roster.testkit")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "java..", "dev.roster", "dev.roster.spi", "dev.roster.testkit",
-                    "org.junit..", "org.opentest4j..", "org.apiguardian..")
+                    "org.junit..", "org.opentest4j..", "org.apiguardian..", "com.tngtech.archunit..")
             .because("an application that only wants InMemoryInvitationProvider must not pull a web server or a JSON "
-                    + "library: WireMock and Jackson belong to roster-testkit-http");
+                    + "library: WireMock and Jackson belong to roster-testkit-http (ArchUnit is optional, for "
+                    + "AdapterArchitectureContract)");
 
     @ArchTest
     static final ArchRule leavesCoreInternalsAlone = noClasses()
