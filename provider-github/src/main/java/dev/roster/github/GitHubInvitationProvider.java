@@ -51,6 +51,9 @@ import java.util.function.Supplier;
  * only the lists say whether there is something to revoke. A failed invitation is already closed:
  * revoking it answers {@code true} without a request. Ids are GitHub's numbers; an id that is not
  * one can name no invitation, so it is answered (empty, false) without any request. Thread-safe.
+ *
+ * <p><b>Members</b> are {@link GitHubMembers}: by login, through the members list and each user's
+ * membership; GitHub does not reveal their addresses.
  */
 final class GitHubInvitationProvider implements InvitationProvider, RateLimitReporting {
 
