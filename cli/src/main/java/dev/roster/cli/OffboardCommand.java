@@ -92,6 +92,10 @@ final class OffboardCommand extends VendorCommand {
                 try {
                     done = vendors.provider(vendor).offboard(address);
                     rows(vendor, address, done, byId.containsKey(vendor)).forEach(output::add);
+                    if (done.membership() == Offboarding.Membership.NOT_CHECKED && !byId.containsKey(vendor)) {
+                        reporter.note("note: " + vendor + ": membership not checked. " + done.note().orElse("")
+                                + " With roster: add --member " + vendor + "=ID (the id roster members shows).");
+                    }
                 } catch (RuntimeException e) {
                     reporter.failure(vendor, "offboard " + address, e);
                     output.add(Records.outcome(vendor, address, "failed", null, e));

@@ -76,6 +76,23 @@ class OffboardByMemberIdTest {
     }
 
     @Test
+    @DisplayName("as a table, one row per step (the README's example)")
+    void table() {
+        github.join("ada.lovelace@example.com");
+        Invitation pending = invite("ada@example.com");
+
+        Cli.Result done = cli().run("offboard", "ada@example.com", "--vendor", "github", "--member", "github=ada-lovelace",
+                "--yes");
+
+        assertThat(done.code()).as(done.toString()).isZero();
+        assertThat(done.out().lines()).containsExactly(
+                "VENDOR  EMAIL            OUTCOME         ID            REASON",
+                "github  ada@example.com  revoked         " + pending.id() + "       -",
+                "github  ada@example.com  not checked     -             -",
+                "github  ada@example.com  member removed  ada-lovelace  -");
+    }
+
+    @Test
     @DisplayName("without --member, says how to name the member; without a terminal and --yes it refuses, showing the "
             + "member it would remove (exit 2)")
     void confirmationAndHint() throws IOException {
@@ -92,6 +109,7 @@ class OffboardByMemberIdTest {
         assertThat(byAddress.code()).as(byAddress.toString()).isZero();
         assertThat(rows(byAddress.out())).hasSize(2).first().asString().startsWith("revoked ");
         assertThat(JSON.readTree(byAddress.out()).get(1).get("message").asText()).contains("--member github=ID");
+        assertThat(byAddress.err()).contains("note: github: membership not checked.").contains("--member github=ID");
         assertThat(isMember(login)).isTrue();
     }
 
