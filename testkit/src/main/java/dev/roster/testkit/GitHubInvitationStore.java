@@ -54,7 +54,7 @@ final class GitHubInvitationStore {
      */
     record Member(long id, String login, String email, String role, String type) {}
 
-    /** The organization's owner, who sent every invitation: a member from the start, its only admin. */
+    /** The organization's owner, who sent every invitation: a member (an admin) from the start. */
     static final String OWNER = "roster-owner";
     /** GitHub's longest login. */
     static final int MAX_LOGIN = 39;
