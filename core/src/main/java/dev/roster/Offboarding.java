@@ -1,6 +1,7 @@
 package dev.roster;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@link InvitationProvider#offboard(String)} did for one email address, step by step: the
@@ -10,7 +11,9 @@ import java.util.List;
  * Offboarding done = roster.offboard("ada@example.com");
  * if (done.nothingFound()) { ... }                       // never invited, not a member
  * done.revokedInvitations().forEach(i -> log(i.id()));  // pending invitations withdrawn
- * if (done.membership() == Offboarding.Membership.NOT_CHECKED) { ... } // the vendor cannot tell
+ * if (done.membership() == Offboarding.Membership.NOT_CHECKED) {     // the vendor cannot tell:
+ *     log(done.note().orElseThrow());                 // why, and how to remove a member by id
+ * }
  * }</pre>
  *
  * @param provider the id of the provider that did it
@@ -19,13 +22,16 @@ import java.util.List;
  * @param membership what the membership step found and did
  * @param removedMembers the members this call removed (one, as a rule); empty unless
  *     {@code membership} is {@link Membership#REMOVED}
+ * @param note why the membership step ended as it did, where that needs saying: for
+ *     {@link Membership#NOT_CHECKED}, what the provider cannot do and how to remove a member anyway
  */
 public record Offboarding(
         String provider,
         String email,
         List<Invitation> revokedInvitations,
         Membership membership,
-        List<Member> removedMembers) {
+        List<Member> removedMembers,
+        Optional<String> note) {
 
     /** The outcome of the membership step. */
     public enum Membership {
@@ -48,11 +54,13 @@ public record Offboarding(
      * @param revokedInvitations the pending invitations this call revoked
      * @param membership what the membership step found and did
      * @param removedMembers the members this call removed
+     * @param note why the membership step ended as it did, where that needs saying
      * @throws ProviderUnavailableException if a component is null or holds null, or the removed members
      *     disagree with {@code membership}: a result that cannot be read
      */
     public Offboarding {
         String hint = "An offboarding result must say what each step did.";
+        Checks.notNull(note, "An offboarding's note", hint, Checks.ANSWER);
         Checks.notNull(provider, "An offboarding's provider", hint, Checks.ANSWER);
         Checks.notNull(email, "An offboarding's email", hint, Checks.ANSWER);
         revokedInvitations = Checks.list(revokedInvitations, "An offboarding's revokedInvitations", hint, Checks.ANSWER);
@@ -62,6 +70,21 @@ public record Offboarding(
             throw new ProviderUnavailableException("An offboarding's membership " + membership + " disagrees with its "
                     + removedMembers.size() + " removed members. " + hint);
         }
+    }
+
+    /**
+     * A result without a note.
+     *
+     * @param provider the id of the provider that did it
+     * @param email the address offboarded
+     * @param revokedInvitations the pending invitations this call revoked
+     * @param membership what the membership step found and did
+     * @param removedMembers the members this call removed
+     * @throws ProviderUnavailableException as the canonical constructor
+     */
+    public Offboarding(String provider, String email, List<Invitation> revokedInvitations, Membership membership,
+            List<Member> removedMembers) {
+        this(provider, email, revokedInvitations, membership, removedMembers, Optional.empty());
     }
 
     /**

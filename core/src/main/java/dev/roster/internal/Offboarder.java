@@ -51,7 +51,8 @@ public final class Offboarder {
         }
         MemberCapabilities can = provider.info().capabilities().members();
         if (!can.findByEmail() || !can.remove()) {
-            return new Offboarding(providerId, wanted, revoked, Offboarding.Membership.NOT_CHECKED, List.of());
+            return new Offboarding(providerId, wanted, revoked, Offboarding.Membership.NOT_CHECKED, List.of(),
+                    Optional.of(notChecked(provider.info().displayName(), can)));
         }
         Members members = provider.members();
         List<Member> removed = new ArrayList<>();
@@ -68,6 +69,17 @@ public final class Offboarder {
         }
         return new Offboarding(providerId, wanted, revoked,
                 removed.isEmpty() ? Offboarding.Membership.NOT_A_MEMBER : Offboarding.Membership.REMOVED, removed);
+    }
+
+    /** Why the membership was not checked, and what the caller can do instead. */
+    static String notChecked(String vendor, MemberCapabilities can) {
+        if (!can.findByEmail() && can.remove()) {
+            return vendor + " does not reveal members' email addresses, so Roster cannot tell whether this address is a "
+                    + "member; any membership is untouched. Remove it by the member's id: members().remove(id)"
+                    + (can.list() ? " (members().stream() lists the ids)" : "") + ".";
+        }
+        return vendor + " cannot " + (can.findByEmail() ? "remove members" : "look members up by email or remove them")
+                + " through Roster; any membership is untouched: remove it in " + vendor + "'s own console.";
     }
 
     private static Optional<Invitation> pending(InvitationProvider provider, String email) {

@@ -250,6 +250,8 @@ class MembersPolicyTest {
             assertThat(done.revokedInvitations()).containsExactly(pending);
             assertThat(done.membership()).isEqualTo(Offboarding.Membership.NOT_CHECKED);
             assertThat(done.complete()).isFalse();
+            assertThat(done.note()).hasValueSatisfying(note -> assertThat(note)
+                    .contains("does not reveal members' email addresses").contains("members().remove(id)"));
             assertThat(vendor.members).contains(ada);
         }
 

@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Roster's cursor over GitHub's two lists: which list (pending, then failed), which page, and the
- * page size the page number counts in ({@code pending:2:30}). GitHub counts pages by {@code per_page},
+ * Roster's cursor over GitHub's lists: which list (invitations: pending, then failed; or members),
+ * which page, and the page size the page number counts in ({@code pending:2:30}, {@code members:3:100}). GitHub counts pages by {@code per_page},
  * so a cursor keeps the size it was made with. Opaque to callers; a cursor this adapter did not make
  * is refused before any request.
  *
@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
  */
 record GitHubCursor(Lists list, int page, int perPage) {
 
-    /** GitHub's two invitation lists, in the order Roster walks them. */
-    enum Lists { PENDING, FAILED }
+    /** GitHub's two invitation lists, in the order Roster walks them, and its members list. */
+    enum Lists { PENDING, FAILED, MEMBERS }
 
     private static final Pattern FORMAT = Pattern.compile("(pending|failed):([1-9][0-9]{0,8}):([1-9][0-9]?|100)");
+    private static final Pattern MEMBERS_FORMAT = Pattern.compile("(members):([1-9][0-9]{0,8}):([1-9][0-9]?|100)");
 
     /** The first page of the pending list. */
     static GitHubCursor first(int perPage) {
@@ -31,18 +32,31 @@ record GitHubCursor(Lists list, int page, int perPage) {
     }
 
     /**
-     * Reads a cursor this adapter made.
+     * Reads a cursor this adapter made for the invitations.
      *
      * @throws InvalidRequestException naming the cursor, if it is not one
      */
     static GitHubCursor parse(String cursor) {
-        Matcher m = FORMAT.matcher(cursor == null ? "" : cursor);
+        return parse(cursor, FORMAT);
+    }
+
+    /**
+     * Reads a cursor this adapter made for the members.
+     *
+     * @throws InvalidRequestException naming the cursor, if it is not one
+     */
+    static GitHubCursor parseMembers(String cursor) {
+        return parse(cursor, MEMBERS_FORMAT);
+    }
+
+    private static GitHubCursor parse(String cursor, Pattern format) {
+        Matcher m = format.matcher(cursor == null ? "" : cursor);
         if (!m.matches()) {
             throw new InvalidRequestException("Invalid page cursor " + InputRules.quote(cursor) + " for GitHub: pass the "
                     + "nextCursor of a previous page of this provider unchanged, or no cursor for the first page.",
                     ErrorDetails.of(GitHubProviderFactory.ID), null);
         }
-        return new GitHubCursor(m.group(1).equals("pending") ? Lists.PENDING : Lists.FAILED,
+        return new GitHubCursor(Lists.valueOf(m.group(1).toUpperCase(Locale.ROOT)),
                 Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
     }
 

@@ -44,9 +44,12 @@ import java.util.function.Function;
  *   <tr><td>422 saying already invited or pending</td><td>{@link ConflictException} {@code ALREADY_INVITED}</td></tr>
  *   <tr><td>other 422 ({@code validation-error})</td><td>{@link InvalidRequestException} naming each field and code</td></tr>
  *   <tr><td>401</td><td>{@link AuthenticationException} naming {@value ProviderConfig#GITHUB_TOKEN}</td></tr>
- *   <tr><td>other 403</td><td>{@link PermissionDeniedException}: the token's scope or the user's role</td></tr>
+ *   <tr><td>other 403</td><td>{@link PermissionDeniedException}: the token's scope or the user's role (for a
+ *       membership removal, also GitHub's refusal to remove the last owner)</td></tr>
  *   <tr><td>404 to a list or a create</td><td>{@link ProviderConfigurationException}: the organization is not there
  *       for this token</td></tr>
+ *   <tr><td>404 to a cancellation, a membership look-up or removal</td><td>{@link dev.roster.NotFoundException}, which
+ *       the adapter answers as empty or false</td></tr>
  *   <tr><td>3xx</td><td>{@link ProviderConfigurationException}: no redirect is followed</td></tr>
  *   <tr><td>anything else</td><td>{@link HttpFailures#forStatus} (5xx and unknown statuses: an unknown outcome)</td></tr>
  * </table>
@@ -58,12 +61,22 @@ final class GitHubErrors implements ErrorDecoder {
 
     /** Which call failed. */
     enum Operation {
-        LIST("a list of invitations"), CREATE("an invitation request"), CANCEL("an invitation cancellation");
+        LIST("a list of invitations", false), CREATE("an invitation request", false),
+        CANCEL("an invitation cancellation", false), MEMBERS("a list of members", true),
+        MEMBERSHIP("a membership look-up", true), REMOVE_MEMBERSHIP("a membership removal", true);
 
         final String description;
+        /** Whether it is about members, whose 403 and 404 read differently. */
+        final boolean members;
 
-        Operation(String description) {
+        Operation(String description, boolean members) {
             this.description = description;
+            this.members = members;
+        }
+
+        /** Whether a 404 means the user has no membership rather than an organization this token cannot see. */
+        boolean notFoundIsAnAnswer() {
+            return this == CANCEL || this == MEMBERSHIP || this == REMOVE_MEMBERSHIP;
         }
     }
 
@@ -79,11 +92,14 @@ final class GitHubErrors implements ErrorDecoder {
         this.redactor = redactor;
     }
 
-    /** Feign's error decoding for the calls it decodes itself (create, cancel): body and headers redacted first. */
+    /** Feign's error decoding for the calls it decodes itself (create, cancel, a membership's read and removal): body and headers redacted first. */
     @Override
     public Exception decode(String methodKey, Response response) {
-        Operation operation = methodKey != null && methodKey.contains("#cancel(") ? Operation.CANCEL
-                : methodKey != null && methodKey.contains("#create(") ? Operation.CREATE : Operation.LIST;
+        String key = methodKey == null ? "" : methodKey;
+        Operation operation = key.contains("#cancel(") ? Operation.CANCEL
+                : key.contains("#create(") ? Operation.CREATE
+                : key.contains("#membership(") ? Operation.MEMBERSHIP
+                : key.contains("#removeMembership(") ? Operation.REMOVE_MEMBERSHIP : Operation.LIST;
         return decode(operation, response);
     }
 
@@ -147,11 +163,13 @@ final class GitHubErrors implements ErrorDecoder {
                     + "token (expired, revoked or mistyped).", details, null);
         }
         if (status == 403) {
-            return new PermissionDeniedException(said + " The token may not manage invitations of " + org + ": it needs the "
-                    + "admin:org scope (classic token) or the organization's Members permission set to write (fine-grained "
-                    + "token), and its user must be an owner of the organization.", details, null);
+            return new PermissionDeniedException(said + " The token may not manage " + (operation.members ? "members" : "invitations")
+                    + " of " + org + ": it needs the admin:org scope (classic token) or the organization's Members permission "
+                    + "set to write (fine-grained token), and its user must be an owner of the organization"
+                    + (operation == Operation.REMOVE_MEMBERSHIP ? " (GitHub also refuses to remove the organization's last "
+                            + "owner: make another member an owner first)" : "") + ".", details, null);
         }
-        if (status == 404 && operation != Operation.CANCEL) {
+        if (status == 404 && !operation.notFoundIsAnAnswer()) {
             return new ProviderConfigurationException(said + " GitHub shows no organization " + org + " to this token: check "
                     + ProviderConfig.GITHUB_ORG + " (or the property " + GitHubProviderFactory.ORG_PROPERTY + ") and that "
                     + "the token belongs to one of its owners.", details, null);

@@ -10,6 +10,8 @@ import dev.roster.NotFoundException;
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
+import dev.roster.MemberCapabilities;
+import dev.roster.Members;
 import dev.roster.Page;
 import dev.roster.PageRequest;
 import dev.roster.ProjectGrant;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The GitHub adapter: translates between Roster's model and GitHub's organization invitations, and
@@ -48,6 +51,9 @@ import java.util.function.Consumer;
  * only the lists say whether there is something to revoke. A failed invitation is already closed:
  * revoking it answers {@code true} without a request. Ids are GitHub's numbers; an id that is not
  * one can name no invitation, so it is answered (empty, false) without any request. Thread-safe.
+ *
+ * <p><b>Members</b> are {@link GitHubMembers}: by login, through the members list and each user's
+ * membership; GitHub does not reveal their addresses.
  */
 final class GitHubInvitationProvider implements InvitationProvider, RateLimitReporting {
 
@@ -61,6 +67,7 @@ final class GitHubInvitationProvider implements InvitationProvider, RateLimitRep
                     .revokeAccepted(false)
                     .acceptedObservable(false)
                     .maxPageSize(MAX_PAGE_SIZE)
+                    .members(new MemberCapabilities(true, false, true))
                     .build());
 
     private static final TypeReference<List<GitHubJson.Invitation>> INVITATIONS = new TypeReference<>() {};
@@ -75,6 +82,7 @@ final class GitHubInvitationProvider implements InvitationProvider, RateLimitRep
     private final Redactor redactor;
     private final ObjectMapper json = FeignClients.lenientJson();
     private final RateLimitFeed rateLimits;
+    private final GitHubMembers members;
     private volatile boolean closed;
 
     GitHubInvitationProvider(GitHubApi api, String org, FeignCalls calls, GitHubErrors errors, Redactor redactor,
@@ -85,6 +93,7 @@ final class GitHubInvitationProvider implements InvitationProvider, RateLimitRep
         this.errors = errors;
         this.redactor = redactor;
         this.rateLimits = rateLimits;
+        this.members = new GitHubMembers(api, org, calls, errors, redactor, this::requireOpen);
     }
 
     /**
@@ -147,6 +156,16 @@ final class GitHubInvitationProvider implements InvitationProvider, RateLimitRep
         } catch (NotFoundException gone) {
             return false; // accepted or cancelled since it was listed: no pending invitation any more
         }
+    }
+
+    /**
+     * The organization's members, by login: listed page by page, looked up and removed through their
+     * membership. GitHub does not reveal members' addresses, so there is no look-up by email (see
+     * {@link GitHubMembers}).
+     */
+    @Override
+    public Members members() {
+        return members;
     }
 
     /** Refuses every later call; the JDK's HttpClient releases its connections when unreachable. */
@@ -238,39 +257,52 @@ final class GitHubInvitationProvider implements InvitationProvider, RateLimitRep
     }
 
     /** One list page as GitHub sent it: the body, read whole, and the Link header. */
-    private record Listing(String body, String link) {}
+    record Listing(String body, String link) {}
 
     private Listing listing(GitHubCursor position) {
-        try (Response response = position.list() == GitHubCursor.Lists.PENDING
+        return listing(() -> position.list() == GitHubCursor.Lists.PENDING
                 ? api.pending(org, position.perPage(), position.page())
-                : api.failed(org, position.perPage(), position.page())) {
+                : api.failed(org, position.perPage(), position.page()), GitHubErrors.Operation.LIST, errors, redactor);
+    }
+
+    /**
+     * Reads one page of a list GitHub answers with a {@code Link} header: anything but a success goes
+     * through the error table; a success other than 200 with a body is unreadable.
+     */
+    static Listing listing(Supplier<Response> call, GitHubErrors.Operation operation, GitHubErrors errors, Redactor redactor) {
+        try (Response response = call.get()) {
             if (response.status() < 200 || response.status() > 299) {
-                throw errors.decode(GitHubErrors.Operation.LIST, response);
+                throw errors.decode(operation, response);
             }
             if (response.status() != 200 || response.body() == null) {
                 throw GitHubMapping.unreadable("HTTP " + response.status() + (response.body() == null ? " without a body" : "")
-                        + " to a list of invitations, where its API description documents 200 with a JSON array");
+                        + " to " + operation.description + ", where its API description documents 200 with a JSON array");
             }
             try (InputStream in = response.body().asInputStream()) {
                 return new Listing(new String(in.readNBytes(MAX_BODY), StandardCharsets.UTF_8),
                         ErrorResponses.header(response, "Link", redactor).orElse(null));
             } catch (IOException broken) {
-                throw GitHubMapping.unreadable("a list of invitations that broke off while it was read");
+                throw GitHubMapping.unreadable(operation.description + " that broke off while it was read");
             }
         }
     }
 
-    private Fetched parse(Listing listing, GitHubCursor position) {
+    /** A listing's body as the JSON array its API description documents. */
+    static JsonNode array(ObjectMapper json, Listing listing, String what) {
         JsonNode body;
         try {
             body = json.readTree(listing.body());
         } catch (IOException notJson) {
-            throw GitHubMapping.unreadable("a list of invitations that is not JSON");
+            throw GitHubMapping.unreadable(what + " that is not JSON");
         }
         if (body == null || !body.isArray()) {
-            throw GitHubMapping.unreadable("a list of invitations that is not a JSON array");
+            throw GitHubMapping.unreadable(what + " that is not a JSON array");
         }
-        List<GitHubJson.Invitation> raw = json.convertValue(body, INVITATIONS);
+        return body;
+    }
+
+    private Fetched parse(Listing listing, GitHubCursor position) {
+        List<GitHubJson.Invitation> raw = json.convertValue(array(json, listing, "a list of invitations"), INVITATIONS);
         List<Invitation> items = new ArrayList<>();
         raw.forEach(item -> GitHubMapping.listed(item, position.list()).ifPresent(items::add));
         return new Fetched(raw, items, GitHubMapping.nextPage(listing.link(), position.page()));
@@ -292,7 +324,7 @@ final class GitHubInvitationProvider implements InvitationProvider, RateLimitRep
         return id.get();
     }
 
-    private void requireOpen(String operation) {
+    void requireOpen(String operation) {
         if (closed) {
             throw new ProviderConfigurationException("This GitHub provider was closed; load a new one to " + operation + ".",
                     ErrorDetails.of(GitHubProviderFactory.ID), null);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * GitHub's wire format for organization invitations, as its REST API description names the fields.
+ * GitHub's wire format for organization invitations and memberships, as its REST API description names the fields.
  * Every field may be absent (Jackson leaves it null) and unknown fields are ignored;
  * {@link GitHubMapping} decides what absence means.
  */
@@ -37,4 +37,22 @@ final class GitHubJson {
 
     /** One item of a {@code validation-error}. */
     record ErrorItem(String resource, String field, String code, String message) {}
+
+    /** A {@code simple-user}: a member as the members list names it. */
+    record User(
+            String login,
+            Long id,
+            @JsonProperty("node_id") String nodeId,
+            String type,
+            @JsonProperty("site_admin") Boolean siteAdmin,
+            @JsonProperty("html_url") String htmlUrl,
+            String name,
+            String email) {}
+
+    /** An {@code org-membership}: a user's state and role in the organization. */
+    record Membership(
+            String state,
+            String role,
+            @JsonProperty("direct_membership") Boolean directMembership,
+            User user) {}
 }

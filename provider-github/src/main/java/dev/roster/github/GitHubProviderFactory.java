@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  * {@code X-GitHub-Api-Version: }{@value #API_VERSION}. Capabilities: roles {@code direct_member} (the
  * default, least privilege), {@code admin} and {@code billing_manager}; teams as project grants (a team's
  * numeric id, role {@code member}); pages of up to 100; accepted invitations cannot be revoked and are
- * not observable (they leave GitHub's lists).
+ * not observable (they leave GitHub's lists). Members are known by login: listed, found and removed
+ * ({@code members().remove(login)}), never found by email, since GitHub does not reveal members'
+ * addresses.
  */
 public final class GitHubProviderFactory implements InvitationProviderFactory {
 

@@ -35,6 +35,21 @@ class GitHubHostileInputTest extends HostileInputContract {
                 .alsoListing(org + "/failed_invitations");
     }
 
+    /** Members live at their membership, by login: the member-id cases run against members().find and remove too. */
+    @Override
+    protected Optional<String> membersPath() {
+        return Optional.of("/orgs/" + github.org() + "/memberships");
+    }
+
+    /**
+     * Member ids are logins, which GitHub judges itself (a user's, an Enterprise Managed User's
+     * {@code ada_acme}): every id core accepts is sent, and an unknown one answered 404.
+     */
+    @Override
+    protected boolean memberIdFormatHolds(String value) {
+        return true;
+    }
+
     /** A team of the simulated organization: GitHub's project grants are teams, by numeric id. */
     @Override
     protected String sampleProjectId() {

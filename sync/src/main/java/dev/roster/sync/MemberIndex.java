@@ -12,8 +12,10 @@ import java.util.stream.Stream;
 
 /**
  * A connection's members by email, read in one pass over {@code members().stream()}, where the provider
- * can list members ({@link #readable}); members whose address the vendor does not tell cannot be matched
- * to anyone, so they are left out (and so never pruned).
+ * can list members and match them to addresses ({@link #readable}); members whose address the vendor does
+ * not tell cannot be matched to anyone, so they are left out (and so never pruned). A vendor that reveals
+ * no member's address (GitHub: {@code MemberCapabilities.findByEmail()} false) is not read at all: its
+ * listing could match no one.
  */
 final class MemberIndex {
 
@@ -23,14 +25,17 @@ final class MemberIndex {
         this.byEmail = Collections.unmodifiableMap(byEmail);
     }
 
-    /** Whether the planner reads members at a connection with these capabilities. */
+    /**
+     * Whether the planner reads members at a connection with these capabilities: it can list them, and
+     * they carry their addresses ({@code findByEmail}, which a vendor that hides addresses does not declare).
+     */
     static boolean readable(Capabilities capabilities) {
-        return capabilities.members().list();
+        return capabilities.members().list() && capabilities.members().findByEmail();
     }
 
-    /** Whether a connection with these capabilities may prune members. */
+    /** Whether a connection with these capabilities may prune members: it can read them by address and remove them. */
     static boolean prunable(Capabilities capabilities) {
-        return capabilities.members().list() && capabilities.members().remove();
+        return readable(capabilities) && capabilities.members().remove();
     }
 
     /** The connection's members, or empty when its provider cannot list them. */

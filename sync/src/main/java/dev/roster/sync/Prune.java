@@ -13,8 +13,9 @@ public enum Prune {
     PENDING,
     /**
      * Revoke their pending invitations and remove their memberships (the file's {@code prune: members}):
-     * only at a connection whose provider can list and remove members. Service accounts are never
-     * removed.
+     * only at a connection whose provider can list and remove members and match them to addresses (not
+     * at a vendor that hides members' addresses, such as GitHub). Service accounts, and members whose
+     * address the vendor does not tell, are never removed.
      */
     MEMBERS
 }

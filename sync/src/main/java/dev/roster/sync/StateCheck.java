@@ -75,9 +75,15 @@ final class StateCheck {
             }
             access("defaults." + name, connection.defaults(), info);
             if (connection.prune() == Prune.MEMBERS && !MemberIndex.prunable(info.capabilities())) {
-                report(path + ".prune", "prune: members needs a vendor that can list and remove members, and "
-                        + info.displayName() + " cannot (roster vendors shows what each can do); use prune: pending to "
-                        + "revoke pending invitations only");
+                dev.roster.MemberCapabilities can = info.capabilities().members();
+                report(path + ".prune", can.list() && can.remove() && !can.findByEmail()
+                        ? "prune: members needs to match members to the addresses in this file, and " + info.displayName()
+                                + " does not reveal members' addresses, so Roster could never tell who is not listed; use "
+                                + "prune: pending to revoke pending invitations only, and remove members by id "
+                                + "(members().remove(id); roster offboard EMAIL --member " + info.id() + "=ID)"
+                        : "prune: members needs a vendor that can list and remove members, and " + info.displayName()
+                                + " cannot (roster vendors shows what each can do); use prune: pending to revoke pending "
+                                + "invitations only");
             }
             usable.put(name, info);
         }

@@ -52,7 +52,12 @@ final class FlakyProvider implements InvitationProvider {
         /** Its own ({@link #addMember}), with every member capability declared. */
         OWN,
         /** None: it declares no member capability, as a vendor that knows only invitations. */
-        NONE
+        NONE,
+        /**
+         * Its own ({@link #addMember}), listed and removable but never with their addresses, and not
+         * found by email: as a vendor that hides members' addresses (GitHub).
+         */
+        UNADDRESSED
     }
 
     private final MemberMode mode;
@@ -65,7 +70,7 @@ final class FlakyProvider implements InvitationProvider {
     FlakyProvider(InvitationProvider backend, MemberMode mode) {
         this.backend = backend;
         this.mode = mode;
-        this.members = mode == MemberMode.OWN ? new LinkedHashMap<>() : null;
+        this.members = mode == MemberMode.OWN || mode == MemberMode.UNADDRESSED ? new LinkedHashMap<>() : null;
     }
 
     /** The next invite of this address fails once with the fault. */
@@ -91,7 +96,8 @@ final class FlakyProvider implements InvitationProvider {
         if (members == null) {
             throw new IllegalStateException("Build the world with World.withMembers to give a vendor members");
         }
-        members.put(id, Member.builder().id(id).email(email).serviceAccount(serviceAccount).provider(info().id()).build());
+        members.put(id, Member.builder().id(id).email(mode == MemberMode.UNADDRESSED ? null : email)
+                .serviceAccount(serviceAccount).provider(info().id()).build());
         return this;
     }
 
@@ -126,7 +132,8 @@ final class FlakyProvider implements InvitationProvider {
         Capabilities c = info.capabilities();
         return new ProviderInfo(info.id(), info.displayName(), new Capabilities(c.roles(), c.defaultRole(), c.projectGrants(),
                 c.projectRoles(), c.revokeAccepted(), c.maxPageSize(), c.vendorAttributes(),
-                mode == MemberMode.OWN ? MemberCapabilities.all() : MemberCapabilities.none(),
+                mode == MemberMode.OWN ? MemberCapabilities.all()
+                        : mode == MemberMode.UNADDRESSED ? new MemberCapabilities(true, false, true) : MemberCapabilities.none(),
                 c.acceptedObservable()));
     }
 

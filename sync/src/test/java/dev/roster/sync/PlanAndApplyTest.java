@@ -315,6 +315,35 @@ class PlanAndApplyTest {
         }
 
         @Test
+        @DisplayName("at a vendor that hides members' addresses: prune: members is a problem naming why, and prune: pending "
+                + "never proposes removing a member it cannot match (members are not even read)")
+        void membersWithoutAddressesAreNeverPruned() {
+            World world = World.withUnaddressedMembers(ACME);
+            world.wire(ACME).addMember("ada-lovelace", "ada@example.com", false).addMember("eve", "eve@example.com", false);
+            world.providers.get(ACME).invite(InvitationRequest.of("mal@example.com"));
+            DesiredState members = state(List.of(connection(ACME).withPrune(Prune.MEMBERS)),
+                    List.of(Person.of("ada@example.com").at(ACME)));
+
+            assertThat(world.sync().problems(members)).singleElement().satisfies(p -> {
+                assertThat(p.path()).isEqualTo("vendors.acme.prune");
+                assertThat(p.message()).contains("does not reveal members' addresses").contains("prune: pending")
+                        .contains("--member " + world.providers.get(ACME).info().id() + "=ID");
+            });
+
+            DesiredState pending = state(List.of(connection(ACME).withPrune(Prune.PENDING)),
+                    List.of(Person.of("ada@example.com").at(ACME)));
+            Plan plan = world.sync().plan(pending);
+
+            assertThat(plan.steps()).extracting(s -> s.action() + " " + s.email())
+                    .containsExactly("INVITE ada@example.com", "REVOKE mal@example.com");
+            assertThat(plan.steps()).allSatisfy(s -> assertThat(s.member()).isEmpty());
+            assertThat(world.wire(ACME).calls("members.list")).as("members that match no address are not read").isZero();
+            world.sync().apply(plan, pending);
+            assertThat(world.wire(ACME).memberIds()).containsExactly("ada-lovelace", "eve");
+            assertThat(world.wire(ACME).calls("members.remove")).isZero();
+        }
+
+        @Test
         @DisplayName("prune: members at a vendor that cannot list and remove members is a problem at vendors.<name>.prune")
         void pruneMembersNeedsTheCapability() {
             World world = World.withoutMembers(ACME);

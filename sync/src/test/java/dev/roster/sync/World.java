@@ -43,6 +43,11 @@ final class World {
         return of(FAST, FlakyProvider.MemberMode.OWN, connections);
     }
 
+    /** Vendors whose members (FlakyProvider#addMember) never carry their addresses, as GitHub's. */
+    static World withUnaddressedMembers(String... connections) {
+        return of(FAST, FlakyProvider.MemberMode.UNADDRESSED, connections);
+    }
+
     /** Vendors that know only invitations: no member capability at all. */
     static World withoutMembers(String... connections) {
         return of(FAST, FlakyProvider.MemberMode.NONE, connections);

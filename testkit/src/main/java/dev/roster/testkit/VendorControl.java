@@ -41,6 +41,19 @@ public interface VendorControl {
     }
 
     /**
+     * The id of the member who joined with an address (by accepting an invitation, or by
+     * {@link #join}), for backends whose vendor does not reveal members' addresses (GitHub knows
+     * members by login): the contract uses it where it cannot find a member by email. Backends whose
+     * members carry their address keep this default, and the contract finds members by email there.
+     *
+     * @param email the address the person was invited by or joined with
+     * @return the member's id, as {@link dev.roster.Member#id()} reports it, or empty if none (or unknown)
+     */
+    default java.util.Optional<String> memberId(String email) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The control of a backend that cannot act like the vendor's people; the lifecycle tests are
      * skipped for it.
      *

@@ -6,19 +6,22 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The organization state behind {@link GitHubSimulator}: invitations in creation order, each pending,
- * failed (expired), cancelled or accepted, the members who accepted one, and the creations of the
- * last 24 hours that GitHub's invitation quota counts. Cancelled and accepted invitations stay as
- * records, hidden from both lists, as at GitHub. Not thread-safe on its own: the simulator guards it.
+ * failed (expired), cancelled or accepted; the members in joining order, starting with the owner
+ * {@value #OWNER}; and the creations of the last 24 hours that GitHub's invitation quota counts.
+ * Cancelled and accepted invitations stay as records, hidden from both lists, as at GitHub. Not
+ * thread-safe on its own: the simulator guards it.
+ *
+ * <p>Members are known by login. One who joined by email (an accepted invitation, {@link #join})
+ * gets the login {@link #loginFor} derives from the address, with {@code -2}, {@code -3}... added when
+ * another member has it; a pending invitee's membership answers to that same derived login.
  */
 final class GitHubInvitationStore {
 
@@ -42,16 +45,31 @@ final class GitHubInvitationStore {
     }
 
     /** One page of a list, and whether more follow. */
-    record Page(List<Invitation> items, int lastPage) {}
+    record Page<T>(List<T> items, int lastPage) {}
+
+    /**
+     * One member: GitHub's user id, login and type ({@code User} or {@code Bot}), the organization role
+     * ({@code admin}, {@code member}, {@code billing_manager}), and the address they joined by (null
+     * for a bot), which GitHub never shows.
+     */
+    record Member(long id, String login, String email, String role, String type) {}
+
+    /** The organization's owner, who sent every invitation: a member (an admin) from the start. */
+    static final String OWNER = "roster-owner";
+    /** GitHub's longest login. */
+    static final int MAX_LOGIN = 39;
 
     private final Clock clock;
     private final Map<Long, Invitation> invitations = new LinkedHashMap<>();
-    private final Set<String> members = new HashSet<>();
+    /** By lower-cased login, in joining order. */
+    private final Map<String, Member> members = new LinkedHashMap<>();
     private final Deque<Instant> recentCreations = new ArrayDeque<>();
     private long nextId = 4_200_001L;
+    private long nextUserId = 2L;
 
     GitHubInvitationStore(Clock clock) {
         this.clock = clock;
+        clear();
     }
 
     void clear() {
@@ -59,10 +77,74 @@ final class GitHubInvitationStore {
         members.clear();
         recentCreations.clear();
         nextId = 4_200_001L;
+        nextUserId = 2L;
+        members.put(OWNER, new Member(1L, OWNER, null, "admin", "User"));
     }
 
     boolean isMember(String email) {
-        return members.contains(key(email));
+        return memberByEmail(email).isPresent();
+    }
+
+    Optional<Member> memberByEmail(String email) {
+        return members.values().stream().filter(m -> m.email() != null && key(m.email()).equals(key(email))).findFirst();
+    }
+
+    Optional<Member> member(String login) {
+        return Optional.ofNullable(members.get(key(login)));
+    }
+
+    /** The pending invitation of the person a login would be, by {@link #loginFor} of its address. */
+    Optional<Invitation> pendingForLogin(String login) {
+        return invitations.values().stream()
+                .filter(i -> i.state() == State.PENDING && loginFor(i.email()).equalsIgnoreCase(login))
+                .findFirst();
+    }
+
+    /** One page of the members, {@code page} counted from 1, in joining order. */
+    Page<Member> members(int perPage, int page) {
+        return page(List.copyOf(members.values()), perPage, page);
+    }
+
+    /** Makes the address a member by its derived login (unless it is one already): its login. */
+    String join(String email, String role) {
+        Optional<Member> already = memberByEmail(email);
+        if (already.isPresent()) {
+            return already.get().login();
+        }
+        String base = loginFor(email);
+        String login = base;
+        for (int n = 2; members.containsKey(key(login)); n++) {
+            String suffix = "-" + n;
+            login = base.substring(0, Math.min(base.length(), MAX_LOGIN - suffix.length())) + suffix;
+        }
+        members.put(key(login), new Member(nextUserId++, login, email, role, "User"));
+        return login;
+    }
+
+    /** Adds an app's bot account as a member. */
+    void addBot(String login) {
+        members.putIfAbsent(key(login), new Member(nextUserId++, login, null, "member", "Bot"));
+    }
+
+    /** Whether removing this member would leave the organization without an owner, which GitHub refuses. */
+    boolean lastOwner(Member member) {
+        return member.role().equals("admin") && members.values().stream().filter(m -> m.role().equals("admin")).count() == 1;
+    }
+
+    void removeMember(String login) {
+        members.remove(key(login));
+    }
+
+    /**
+     * The login a person with this address gets: the part before {@code @}, lower-cased, each run of
+     * characters other than letters and digits turned into one hyphen, without hyphens at either end,
+     * at most {@value #MAX_LOGIN} characters ({@code Ada.Lovelace+gh@example.com}: {@code ada-lovelace-gh}).
+     */
+    static String loginFor(String email) {
+        String local = email.substring(0, Math.max(0, email.indexOf('@'))).toLowerCase(Locale.ROOT);
+        String login = local.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        login = login.length() > MAX_LOGIN ? login.substring(0, MAX_LOGIN).replaceAll("-+$", "") : login;
+        return login.isEmpty() ? "user" : login;
     }
 
     Optional<Invitation> pendingFor(String email) {
@@ -97,13 +179,17 @@ final class GitHubInvitationStore {
     }
 
     /** One page of the pending or the failed list, {@code page} counted from 1, in creation order. */
-    Page list(State state, int perPage, int page) {
+    Page<Invitation> list(State state, int perPage, int page) {
         List<Invitation> all = new ArrayList<>();
         invitations.values().stream().filter(i -> i.state() == state).forEach(all::add);
+        return page(all, perPage, page);
+    }
+
+    private static <T> Page<T> page(List<T> all, int perPage, int page) {
         int from = (int) Math.min(all.size(), (long) (page - 1) * perPage);
         int to = Math.min(all.size(), from + perPage);
         int lastPage = Math.max(1, (all.size() + perPage - 1) / perPage);
-        return new Page(List.copyOf(all.subList(from, to)), lastPage);
+        return new Page<>(List.copyOf(all.subList(from, to)), lastPage);
     }
 
     /** How many invitations were ever created per lower-cased address, whatever became of them. */
@@ -116,7 +202,7 @@ final class GitHubInvitationStore {
     void accept(String id) {
         Invitation invitation = requirePending(id, "accept");
         invitations.put(invitation.id(), invitation.with(State.ACCEPTED, null, null));
-        members.add(key(invitation.email()));
+        join(invitation.email(), invitation.role().equals("direct_member") ? "member" : invitation.role());
     }
 
     void expire(String id) {
@@ -124,9 +210,6 @@ final class GitHubInvitationStore {
         invitations.put(invitation.id(), invitation.with(State.FAILED, clock.instant(), EXPIRED_REASON));
     }
 
-    void addMember(String email) {
-        members.add(key(email));
-    }
 
     private Invitation requirePending(String id, String action) {
         Long number = number(id).orElse(null);

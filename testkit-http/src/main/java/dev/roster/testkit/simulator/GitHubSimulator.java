@@ -26,10 +26,11 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * A stateful fake of GitHub's organization invitations, as its REST API description
+ * A stateful fake of GitHub's organization invitations and memberships, as its REST API description
  * ({@code github-org-invitations.openapi.yaml}) describes them, on a free port of 127.0.0.1:
- * {@code GET/POST /orgs/{org}/invitations}, {@code GET /orgs/{org}/failed_invitations} and
- * {@code DELETE /orgs/{org}/invitations/{invitation_id}}.
+ * {@code GET/POST /orgs/{org}/invitations}, {@code GET /orgs/{org}/failed_invitations},
+ * {@code DELETE /orgs/{org}/invitations/{invitation_id}}, {@code GET /orgs/{org}/members} and
+ * {@code GET/DELETE /orgs/{org}/memberships/{username}}.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -60,6 +61,14 @@ import java.util.regex.Pattern;
  *       GitHub's {@code validation-error} body.</li>
  *   <li><b>Cancelling</b> a pending invitation, or one already cancelled, answers 204 (GitHub repeats
  *       it); an accepted, failed or unknown one, 404.</li>
+ *   <li><b>Members</b> are known by login and list in joining order, paged like the invitations, as
+ *       {@code simple-user}s without their address. The organization starts with its owner
+ *       {@code roster-owner} (role {@code admin}). A person who accepts an invitation, or {@link #join}s,
+ *       becomes a member with a login derived from their address ({@link #join} says how); {@link #addBot}
+ *       adds a {@code type: Bot} account. A membership reads {@code active} with the member's role; for a
+ *       pending invitee, by the login their address derives, {@code pending}; otherwise 404. Removing a
+ *       membership answers 204 and, for a pending invitee, cancels the invitation, as GitHub does; 404 for
+ *       anyone else; 403 for the last owner.</li>
  *   <li>Every answer carries {@code x-github-request-id} and GitHub's {@code x-ratelimit-*} headers.
  *       Rate-limit answers (the {@link #rateLimit(int)} knob, injected 429s) are 429 with
  *       {@code x-ratelimit-remaining: 0}, {@code x-ratelimit-reset} in epoch seconds and
@@ -230,9 +239,53 @@ public final class GitHubSimulator extends VendorSimulator {
      * @return this simulator
      */
     public GitHubSimulator addMember(String email) {
+        join(email);
+        return this;
+    }
+
+    /**
+     * Makes the address a member (role {@code member}) without an invitation, as {@link #addMember} does.
+     * Its login is derived from the address: the part before {@code @}, lower-cased, each run of other
+     * characters than letters and digits one hyphen, at most 39 characters, with {@code -2}, {@code -3}...
+     * added when another member has it ({@code Ada.Lovelace@example.com}: {@code ada-lovelace}). An
+     * accepted invitation makes its invitee a member the same way.
+     *
+     * @param email the new member's address
+     * @return the member's login
+     */
+    @Override
+    public String join(String email) {
         Objects.requireNonNull(email, "email");
         synchronized (lock) {
-            store.addMember(email);
+            return store.join(email, "member");
+        }
+    }
+
+    /**
+     * The login of the member who joined with this address (GitHub shows members by login only).
+     *
+     * @param email the address the person was invited by or joined with
+     * @return the login, or empty if no member joined with the address
+     */
+    @Override
+    public Optional<String> memberId(String email) {
+        Objects.requireNonNull(email, "email");
+        synchronized (lock) {
+            return store.memberByEmail(email).map(GitHubInvitationStore.Member::login);
+        }
+    }
+
+    /**
+     * Adds a GitHub App's bot account to the members ({@code type: Bot}, which Roster reports as a
+     * service account).
+     *
+     * @param login the bot's login, such as {@code deploy-bot}
+     * @return this simulator
+     */
+    public GitHubSimulator addBot(String login) {
+        Objects.requireNonNull(login, "login");
+        synchronized (lock) {
+            store.addBot(login);
         }
         return this;
     }
@@ -291,6 +344,12 @@ public final class GitHubSimulator extends VendorSimulator {
                 return list(request, GitHubInvitationStore.State.FAILED, "failed_invitations");
             } else if (segments.length == 5 && segments[3].equals("invitations") && method.equals("DELETE")) {
                 return cancel(segments[4]);
+            } else if (segments.length == 4 && segments[3].equals("members") && method.equals("GET")) {
+                return members(request);
+            } else if (segments.length == 5 && segments[3].equals("memberships") && method.equals("GET")) {
+                return membership(SimulatedRequest.decode(segments[4]));
+            } else if (segments.length == 5 && segments[3].equals("memberships") && method.equals("DELETE")) {
+                return removeMembership(SimulatedRequest.decode(segments[4]));
             }
         }
         return error(404, "Not Found");
@@ -358,7 +417,7 @@ public final class GitHubSimulator extends VendorSimulator {
     private SimulatedResponse list(SimulatedRequest request, GitHubInvitationStore.State state, String path) {
         int perPage = Math.min(MAX_PER_PAGE, positive(request.queryParameter("per_page"), DEFAULT_PER_PAGE));
         int page = positive(request.queryParameter("page"), 1);
-        GitHubInvitationStore.Page found;
+        GitHubInvitationStore.Page<GitHubInvitationStore.Invitation> found;
         synchronized (lock) {
             found = store.list(state, perPage, page);
         }
@@ -441,6 +500,64 @@ public final class GitHubSimulator extends VendorSimulator {
         return common(SimulatedResponse.json(201, toJson(created).toString()));
     }
 
+    private SimulatedResponse members(SimulatedRequest request) {
+        int perPage = Math.min(MAX_PER_PAGE, positive(request.queryParameter("per_page"), DEFAULT_PER_PAGE));
+        int page = positive(request.queryParameter("page"), 1);
+        GitHubInvitationStore.Page<GitHubInvitationStore.Member> found;
+        synchronized (lock) {
+            found = store.members(perPage, page);
+        }
+        ArrayNode body = JSON.createArrayNode();
+        found.items().forEach(m -> body.add(GitHubUserJson.simpleUser(rootUri(), m.id(), m.login(), m.type())));
+        SimulatedResponse response = common(SimulatedResponse.json(200, body.toString()));
+        if (found.lastPage() > 1) {
+            response = response.withHeader("Link", link("members", perPage, page, found.lastPage()));
+        }
+        return response;
+    }
+
+    /** A member's membership is active; a pending invitee's, by the login its address derives, pending. */
+    private SimulatedResponse membership(String login) {
+        ObjectNode json;
+        synchronized (lock) {
+            Optional<GitHubInvitationStore.Member> member = store.member(login);
+            if (member.isPresent()) {
+                GitHubInvitationStore.Member m = member.get();
+                json = GitHubUserJson.membership(rootUri(), org, m.login(), "active", m.role(),
+                        GitHubUserJson.simpleUser(rootUri(), m.id(), m.login(), m.type()));
+            } else {
+                Optional<GitHubInvitationStore.Invitation> invited = store.pendingForLogin(login);
+                if (invited.isEmpty()) {
+                    return error(404, "Not Found");
+                }
+                String role = invited.get().role().equals("direct_member") ? "member" : invited.get().role();
+                json = GitHubUserJson.membership(rootUri(), org, login, "pending", role,
+                        GitHubUserJson.simpleUser(rootUri(), 900_000 + invited.get().id(), login, "User"));
+            }
+        }
+        return common(SimulatedResponse.json(200, json.toString()));
+    }
+
+    /** Removes a member (403 for the last owner), or cancels a pending invitee's invitation, as GitHub does. */
+    private SimulatedResponse removeMembership(String login) {
+        synchronized (lock) {
+            Optional<GitHubInvitationStore.Member> member = store.member(login);
+            if (member.isPresent()) {
+                if (store.lastOwner(member.get())) {
+                    return error(403, "You cannot remove the last owner of an organization.");
+                }
+                store.removeMember(login);
+                return common(SimulatedResponse.empty(204));
+            }
+            Optional<GitHubInvitationStore.Invitation> invited = store.pendingForLogin(login);
+            if (invited.isEmpty()) {
+                return error(404, "Not Found");
+            }
+            store.cancel(invited.get().id());
+        }
+        return common(SimulatedResponse.empty(204));
+    }
+
     private SimulatedResponse cancel(String rawId) {
         Optional<Long> id = GitHubInvitationStore.number(SimulatedRequest.decode(rawId));
         synchronized (lock) {
@@ -477,26 +594,7 @@ public final class GitHubSimulator extends VendorSimulator {
 
     /** The organization owner who sent every invitation: a {@code simple-user} with every field GitHub requires. */
     private ObjectNode inviter() {
-        String user = rootUri() + "/users/roster-owner";
-        return JSON.createObjectNode()
-                .put("login", "roster-owner")
-                .put("id", 1)
-                .put("node_id", "U_simulated1")
-                .put("avatar_url", rootUri() + "/avatars/roster-owner.png")
-                .put("gravatar_id", "")
-                .put("url", user)
-                .put("html_url", rootUri() + "/roster-owner")
-                .put("followers_url", user + "/followers")
-                .put("following_url", user + "/following{/other_user}")
-                .put("gists_url", user + "/gists{/gist_id}")
-                .put("starred_url", user + "/starred{/owner}{/repo}")
-                .put("subscriptions_url", user + "/subscriptions")
-                .put("organizations_url", user + "/orgs")
-                .put("repos_url", user + "/repos")
-                .put("events_url", user + "/events{/privacy}")
-                .put("received_events_url", user + "/received_events")
-                .put("type", "User")
-                .put("site_admin", false);
+        return GitHubUserJson.simpleUser(rootUri(), 1, GitHubInvitationStore.OWNER, "User");
     }
 
     /** GitHub's 422: {@code validation-error}, one error naming the field. */
