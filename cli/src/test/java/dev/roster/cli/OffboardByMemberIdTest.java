@@ -8,7 +8,7 @@ import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationProviders;
 import dev.roster.InvitationRequest;
-import dev.roster.testkit.GitHubSimulator;
+import dev.roster.testkit.simulator.GitHubSimulator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.roster.github;
 
-import dev.roster.testkit.GitHubSimulator;
-import dev.roster.testkit.MemberReliabilityContract;
-import dev.roster.testkit.VendorSimulator;
+import dev.roster.testkit.reliability.MemberReliabilityContract;
+import dev.roster.testkit.simulator.GitHubSimulator;
+import dev.roster.testkit.simulator.VendorSimulator;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("The GitHub adapter removes members by login and offboards through every fault, against GitHubSimulator")

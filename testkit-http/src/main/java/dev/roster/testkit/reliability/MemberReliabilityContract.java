@@ -15,6 +15,7 @@ import dev.roster.ProviderConfig;
 import dev.roster.ProviderUnavailableException;
 import dev.roster.RateLimitedException;
 import dev.roster.RetryPolicy;
+import dev.roster.testkit.VendorControl;
 import dev.roster.testkit.simulator.OpenAiSimulator;
 import dev.roster.testkit.simulator.SimulatedFault;
 import dev.roster.testkit.simulator.VendorSimulator;

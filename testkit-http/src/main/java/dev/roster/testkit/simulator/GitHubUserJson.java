@@ -1,4 +1,4 @@
-package dev.roster.testkit;
+package dev.roster.testkit.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
