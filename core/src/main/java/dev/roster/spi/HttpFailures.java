@@ -90,6 +90,26 @@ public final class HttpFailures {
     }
 
     /**
+     * The exception for a 404 whose body is not in the vendor's own error format: a
+     * {@link ProviderUnavailableException}, an unknown outcome, never a {@link NotFoundException}. A vendor
+     * says "no such invitation" in its error format; a 404 in another (an HTML page, an empty body) may
+     * come from a proxy, a gateway or a wrong base URI instead, and says nothing about the invitation.
+     * Read as "not found", it would make {@code find} answer empty and {@code revoke} false for an
+     * invitation that may well stand. Core retries it, and reports it if it persists.
+     *
+     * @param message what came back, already made safe to show (no credentials)
+     * @param details the provider, status, vendor code and request id
+     * @return the exception to throw
+     */
+    public static ProviderUnavailableException notFoundElsewhere(String message, ErrorDetails details) {
+        AdapterArguments.required(message, "message", "HttpFailures.notFoundElsewhere");
+        AdapterArguments.required(details, "details", "HttpFailures.notFoundElsewhere");
+        return new ProviderUnavailableException(message + " A 404 that is not in the vendor's error format may come from a "
+                + "proxy, a gateway or a wrong base URI rather than from the vendor, so it does not show that anything is "
+                + "gone: check the base URI and any proxy in between.", Optional.empty(), details.withHttpStatus(404), null);
+    }
+
+    /**
      * If an I/O failure is a host name that could not be resolved, says so in words: the HTTP client
      * reports it only as a {@code ConnectException} caused by an
      * {@link java.nio.channels.UnresolvedAddressException} (or an {@link java.net.UnknownHostException}),

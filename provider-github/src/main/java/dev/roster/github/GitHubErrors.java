@@ -134,6 +134,9 @@ final class GitHubErrors implements ErrorDecoder {
         if (status >= 300 && status <= 399) {
             return HttpFailures.redirected(status, header.apply("Location"), "GitHub", details);
         }
+        if (status == 404 && message == null) {
+            return HttpFailures.notFoundElsewhere(said, details);
+        }
         if (status == 403 || status == 429) {
             Optional<RateLimitedException> limited = rateLimited(said, message, header, details);
             if (limited.isPresent()) {

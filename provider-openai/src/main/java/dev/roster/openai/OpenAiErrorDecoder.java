@@ -82,6 +82,9 @@ final class OpenAiErrorDecoder implements ErrorDecoder {
             // The HTTP client follows no redirect: the admin key must never travel to another host.
             return HttpFailures.redirected(status, header(response, "Location"), "OpenAI", details);
         }
+        if (status == 404 && error.isEmpty()) {
+            return HttpFailures.notFoundElsewhere(said, details);
+        }
         if (status == 404 && vendorMessage != null && vendorMessage.startsWith("Invalid URL")) {
             return new ProviderConfigurationException(said + " The base URI is probably wrong: it must end in /v1, as in "
                     + OpenAiProviderFactory.DEFAULT_BASE_URI + ".", details, null);

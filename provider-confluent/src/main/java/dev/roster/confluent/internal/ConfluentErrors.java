@@ -81,6 +81,9 @@ final class ConfluentErrors implements ErrorDecoder {
             // The HTTP client follows no redirect: the Basic credentials must never travel to another host.
             return HttpFailures.redirected(status, header(response, "Location"), ConfluentCloud.DISPLAY_NAME, details);
         }
+        if (status == 404 && error.isEmpty()) {
+            return HttpFailures.notFoundElsewhere(message, details);
+        }
         if (isDelete(response.request()) && (status == 400 || status == 409 || status == 422)
                 && ACCEPTED.matcher(searchable).find()) {
             return new ConflictException(ConflictException.Reason.ACCEPTED_CANNOT_BE_REVOKED, message

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
@@ -18,8 +19,11 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
+import dev.roster.MemberCapabilities;
+import dev.roster.NotFoundException;
 import dev.roster.PageRequest;
 import dev.roster.ProviderConfigurationException;
+import dev.roster.RosterException;
 import dev.roster.spi.InputRules;
 import dev.roster.testkit.openapi.OpenApiValidation;
 import dev.roster.testkit.simulator.OpenAiSimulator;
@@ -48,7 +52,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code http://} is refused unless the host is this machine, and no redirect is followed. Two
  * WireMock servers run on 127.0.0.1: one answers every request with a 301, 302, 303, 307 or 308
  * whose {@code Location} points at the other, which must then receive nothing at all; the caller
- * gets a {@link ProviderConfigurationException} naming the redirect. An adapter's test extends it:
+ * gets a {@link ProviderConfigurationException} naming the redirect. And a 404 page that is not the
+ * vendor's (a proxy's, a gateway's, a wrong base URI's) is never read as "no such invitation" or "no
+ * such member": {@code find} does not answer empty nor {@code revoke} false; the outcome is unknown.
+ * An adapter's test extends it:
  *
  * <pre>{@code
  * class OpenAiTransportSafetyTest extends TransportSafetyContract {
@@ -104,6 +111,16 @@ public abstract class TransportSafetyContract {
      */
     protected String sampleInvitationId() {
         return "invite-1";
+    }
+
+    /**
+     * A well-formed member id in the vendor's own format, for {@code members().find} and
+     * {@code members().remove} where the provider declares them: {@code user-1} by default.
+     *
+     * @return the id
+     */
+    protected String sampleMemberId() {
+        return "user-1";
     }
 
     @BeforeAll
@@ -199,6 +216,50 @@ public abstract class TransportSafetyContract {
         assertFalse(message.contains("stolen"), "the message should leave out the redirect's query, which may hold a token: "
                 + message);
         assertEquals(status, e.httpStatus().orElse(-1), "the exception should carry the HTTP status");
+    }
+
+    static Stream<String> absenceAnswers() {
+        return Stream.of("find", "revoke", "members().find", "members().remove");
+    }
+
+    /**
+     * A 404 that is not in the vendor's error format (a proxy's or a gateway's page, a wrong base URI)
+     * says nothing about the invitation or the member: it must not be read as "no such one".
+     *
+     * @param operation the call whose "not found" would otherwise be an answer
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("absenceAnswers")
+    @DisplayName("does not take a 404 page that is not the vendor's for \"no such one\": the outcome is unknown")
+    void foreign404IsNotAbsence(String operation) {
+        redirecting.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/html")
+                .withBody("<html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found</h1></center>"
+                        + "<hr><center>nginx</center></body></html>")));
+        try (InvitationProvider provider = provider(URI.create("http://127.0.0.1:" + redirecting.port()))) {
+            MemberCapabilities members = provider.info().capabilities().members();
+            boolean member = operation.startsWith("members");
+            assumeTrue(!member || (operation.endsWith("find") ? members.list() : members.remove()),
+                    "the provider declares no " + operation);
+            Object answer;
+            try {
+                answer = switch (operation) {
+                    case "find" -> provider.find(sampleInvitationId());
+                    case "revoke" -> provider.revoke(sampleInvitationId());
+                    case "members().find" -> provider.members().find(sampleMemberId());
+                    default -> provider.members().remove(sampleMemberId());
+                };
+            } catch (NotFoundException e) {
+                throw new AssertionError(operation + " threw NotFoundException for a 404 page that is not the vendor's: "
+                        + e.getMessage() + ". Only a 404 in the vendor's error format says there is no such one; map any "
+                        + "other to HttpFailures.notFoundElsewhere (an unknown outcome)", e);
+            } catch (RosterException e) {
+                assertEquals(404, e.httpStatus().orElse(-1), "the exception should carry the HTTP status 404: " + e);
+                return;
+            }
+            fail(operation + " answered " + answer + " to a 404 page that is not the vendor's (nginx's HTML), as if there "
+                    + "were no such one. Such a 404 may come from a proxy or a wrong base URI: map it to an unknown outcome "
+                    + "(HttpFailures.notFoundElsewhere), and read \"not found\" only from the vendor's own error format.");
+        }
     }
 
     /**
