@@ -42,7 +42,8 @@ import java.util.zip.InflaterInputStream;
  *   <li>headers the JDK sets itself ({@code Host}, {@code Content-Length}, {@code Connection},
  *       {@code Expect}, {@code Upgrade}) are not copied from Feign's request: the JDK refuses them.</li>
  * </ul>
- * Thread-safe, as the {@link HttpClient} is.
+ * The subscriber never blocks: {@link FeignClients#transport} runs the client's work on its selector
+ * thread. Thread-safe, as the {@link HttpClient} is.
  */
 final class JdkHttpTransport implements Client {
 
