@@ -32,9 +32,9 @@ import java.util.Objects;
  *       for simulators), skipping the h2c upgrade; and it follows no redirect, so a 3xx can never carry
  *       credentials to another host. Each answer is read whole, and bounded, before Feign sees it
  *       (see {@code JdkHttpTransport}: reading it as a stream cost a new connection on about one call
- *       in seven). The connect timeout is the client's, the read timeout each request's. Chosen by
- *       measurement against OkHttp, Apache HttpClient 5 and {@code HttpURLConnection} under Feign
- *       (benchmarks' {@code TransportCalls});</li>
+ *       in seven). The connect timeout is the client's, the read timeout each request's. Measured
+ *       beside OkHttp, Apache HttpClient 5 and {@code HttpURLConnection} under Feign by the benchmarks'
+ *       {@code TransportCalls} (the parent pom says what was found);</li>
  *   <li>Feign's own retries off ({@link Retryer#NEVER_RETRY}): core's policy retries, once, for every
  *       adapter, honouring {@code Retry-After};</li>
  *   <li>Jackson that ignores fields it does not know ({@link #lenientJson()}), so a vendor adding a
