@@ -12,7 +12,6 @@ module dev.roster.provider.support {
     requires transitive feign.core;
     requires transitive com.fasterxml.jackson.databind;
     requires feign.jackson;
-    requires feign.java11;
     requires java.net.http;
 
     exports dev.roster.provider.support;

@@ -6,9 +6,8 @@ import dev.roster.InvitationStatus;
 import dev.roster.Page;
 import dev.roster.ProviderUnavailableException;
 import dev.roster.confluent.ConfluentCloud;
+import dev.roster.provider.support.Rfc3339;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,11 +183,8 @@ final class InvitationMapper {
             return null;
         }
         try {
-            String text = raw.strip().toUpperCase(Locale.ROOT);
-            if (text.length() > 10 && text.charAt(10) == ' ') {
-                text = text.substring(0, 10) + 'T' + text.substring(11); // RFC 3339 allows a space there
-            }
-            Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            // Rfc3339 takes T or a space (RFC 3339 allows both) in either case, without java.time's parse state.
+            Instant instant = Rfc3339.parse(raw.strip());
             return instant.equals(GO_ZERO_TIME) ? null : instant;
         } catch (DateTimeParseException e) {
             unreadable.accept(field, raw);
