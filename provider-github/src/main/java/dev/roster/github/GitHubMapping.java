@@ -5,11 +5,11 @@ import dev.roster.Invitation;
 import dev.roster.InvitationStatus;
 import dev.roster.ProjectGrant;
 import dev.roster.ProviderUnavailableException;
+import dev.roster.provider.support.Rfc3339;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -168,7 +168,7 @@ final class GitHubMapping {
 
     private static Instant time(String value, String field) {
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            return Rfc3339.parse(value);
         } catch (DateTimeParseException e) {
             throw unreadable("an invitation whose " + field + " is not an ISO 8601 time");
         }
@@ -176,7 +176,7 @@ final class GitHubMapping {
 
     private static Optional<Instant> optionalTime(String value) {
         try {
-            return text(value).map(v -> OffsetDateTime.parse(v).toInstant());
+            return text(value).map(Rfc3339::parse);
         } catch (DateTimeParseException e) {
             return Optional.empty(); // kept as text in the attributes
         }
