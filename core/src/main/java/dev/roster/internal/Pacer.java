@@ -305,8 +305,9 @@ final class Pacer {
         free.set(Math.max(0, left - status.limit() / 2));
         long expires = later(known.headerLive(now) ? known.headerExpires() : now, now + Math.max(reset, SECOND));
         pace.set(new Pace(known.holdUntil(), interval, expires, known.learnedRate(), known.learnedAt()));
-        // The next call waits its share of the window counted from this answer; with none left, exactly the reset.
-        lastSlot.accumulateAndGet(left == 0 ? now + reset - (long) (interval * margin()) : now, Pacer::later);
+        // The next call waits its share of the window counted from this answer; with none left, the reset and the
+        // margin (the answer left the vendor a little before now, and a thread may wake up to its slack early).
+        lastSlot.accumulateAndGet(left == 0 ? now + reset - interval : now, Pacer::later);
     }
 
     /** A call the vendor did not refuse for its rate (any answer but a 429, or no answer at all). */

@@ -105,13 +105,13 @@ class PacerTest {
         }
 
         @Test
-        @DisplayName("with none remaining, holds the next call until the reset")
+        @DisplayName("with none remaining, holds the next call until the reset, and the margin")
         void noneRemaining() throws InterruptedException {
             pacer.observe(status(100, 0, Duration.ofSeconds(2)));
 
             pacer.await(NO_CAP);
 
-            assertThat(time.waits).containsExactly(Duration.ofSeconds(2));
+            assertThat(time.waits).containsExactly(Duration.ofMillis(2100));
         }
 
         @Test
@@ -123,8 +123,8 @@ class PacerTest {
             pacer.await(NO_CAP);
             pacer.await(NO_CAP);
 
-            // 5 ms to the next token, then 5 ms and 5% apart.
-            assertThat(time.waits).containsExactly(Duration.ofMillis(5), Duration.ofMillis(5).plusNanos(250_000),
+            // 5 ms to the next token and 5 ms apart, each with the 5% margin a pacer starts with.
+            assertThat(time.waits).containsExactly(Duration.ofMillis(5).plusNanos(250_000), Duration.ofMillis(5).plusNanos(250_000),
                     Duration.ofMillis(5).plusNanos(250_000));
         }
 
