@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       pace by the share of calls refused since: over a quarter, and the pace drops to what the
  *       vendor accepted (counted by {@link #accepted()}), or to one call per the longest sub-second wait
  *       named since, whichever is faster (a busy client may not have sent fast enough to show the
- *       vendor's rate; a token bucket never asks to wait longer than its refill interval), with a margin;
+ *       vendor's rate; a token bucket never asks to wait longer than its refill interval), with a margin,
+ *       and no faster than 5% below the pace that was over the limit;
  *       over {@value #AT_LIMIT_SHARE}, it eases off by 5%; fewer, it stands. Without refusals the pace
  *       rises by a tenth of itself every second, and is forgotten after {@value #FORGET_AFTER_SECONDS} s
  *       without a 429.</li>
@@ -61,7 +62,7 @@ final class Pacer {
      */
     private static final double FIRST_MARGIN = 1.05;
     private static final double MIN_MARGIN = 1.0;
-    private static final double MAX_MARGIN = 2.0;
+    private static final double MAX_MARGIN = 4.0;
     private static final double MARGIN_UP = 1.03;
     private static final double TARGET_REFUSED = 0.025;
     /** Chosen so that one 429 in every 1 / {@link #TARGET_REFUSED} calls leaves the margin where it is. */
@@ -361,8 +362,9 @@ final class Pacer {
                 // What the vendor accepted is a floor on its rate only if this client could send faster: on a busy
                 // machine it may not have. A token bucket's 429 asks to wait for the next token, never longer than
                 // the time it takes to refill one: the longest such wait seen is a refill interval the vendor
-                // certainly allows (a window's waits are longer, and say less).
-                double fromWaits = longestWait > 0 ? Math.min(sending, SECOND * MARGIN / longestWait) : 0;
+                // allows (a window's waits are longer, and say less). Still over the limit at that pace, the
+                // calls arrive more jittered than it leaves room for: each such judgement eases it off.
+                double fromWaits = longestWait > 0 ? Math.min(sending * EASE, SECOND * MARGIN / longestWait) : 0;
                 rate = Math.max(Math.max(accepted * (double) SECOND / (now - since) * MARGIN, fromWaits), MIN_RATE);
             } else if (rate > 0) {
                 rate = Math.max(refusedShare > AT_LIMIT_SHARE ? sending * EASE : sending, MIN_RATE);
