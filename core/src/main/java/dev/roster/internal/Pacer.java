@@ -12,37 +12,61 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>What it knows comes from three places, and the slowest pace wins:
  * <ul>
- *   <li><b>The vendor's rate-limit headers</b> ({@link #observe(RateLimitStatus)}): while half the
- *       limit or more remains, calls go freely (a small job never waits); below that, the
- *       {@code remaining} requests allowed before {@code resetIn} has passed are spread evenly over
- *       it, one every {@code resetIn / (remaining + 1)}. A fixed window is then used in full without
- *       a refusal, and a token bucket settles about half full, sending at its refill rate. With none
+ *   <li><b>The vendor's rate-limit headers</b> ({@link #observe(RateLimitStatus)}): what is left
+ *       beyond half the limit may go at once, but one call each (threads that read the same answer
+ *       share it, so a bucket of one lets one call through, not all of them); the rest of the
+ *       {@code remaining} requests allowed before {@code resetIn} has passed are spread evenly over it,
+ *       one every {@code resetIn / (remaining + 1)}. A fixed window is then used in full without a
+ *       refusal, and a token bucket settles about half full, sending at its refill rate. With none
  *       remaining, nothing goes before {@code resetIn}, and calls stay at least that far apart (the
- *       spacing of a bucket with no burst). Header spacings get an 8% margin, for the jitter of the
- *       calls' arrival. It is forgotten once its last reset (and at least a second) has passed
- *       without news.</li>
+ *       spacing of a bucket with no burst, whose {@code resetIn} is the time to its next token). The
+ *       spacing is stretched by a margin learned from the jitter of the calls' arrival: it grows with
+ *       every 429 among calls the headers pace and shrinks with every call accepted, settling where
+ *       about {@value #TARGET_REFUSED} of them are refused. The headers are forgotten once their last
+ *       reset (and at least a second) has passed without news.</li>
  *   <li><b>The spacing of 429s</b> where there are no headers ({@link #refused(Duration, boolean)}): a first
  *       429 asking to wait less than a second, {@code w}, sets the pace to one call per {@code w} (a
  *       limiter that makes a client wait {@code w} frees a request every {@code w}); a later one,
  *       once enough has been seen since the pace was set (200 ms or 20 accepted calls), judges the
  *       pace by the share of calls refused since: over a quarter, and the pace drops to what the
- *       vendor accepted (counted by {@link #accepted()}), with a margin; over 5%, it eases off by 5%;
- *       fewer, it stands. A machine too slow to reach the vendor's limit is thus not mistaken for it. Without
- *       refusals the pace rises by a tenth of itself every second, and is forgotten after
- *       {@value #FORGET_AFTER_SECONDS} s without a 429.</li>
- *   <li><b>Every 429's wait</b>: nothing is sent through this pacer until it is over.</li>
+ *       vendor accepted (counted by {@link #accepted()}), or to one call per the longest sub-second wait
+ *       named since, whichever is faster (a busy client may not have sent fast enough to show the
+ *       vendor's rate; a token bucket never asks to wait longer than its refill interval), with a margin,
+ *       and no faster than 5% below the pace that was over the limit;
+ *       over {@value #AT_LIMIT_SHARE}, it eases off by 5%; fewer, it stands. Without refusals the pace
+ *       rises by a tenth of itself every second, and is forgotten after {@value #FORGET_AFTER_SECONDS} s
+ *       without a 429.</li>
+ *   <li><b>Every 429's wait</b>: nothing is sent through this pacer until it is over; a call whose
+ *       slot the wait covers takes a new one behind every slot given, so that the calls it held do not
+ *       all go at once when it ends.</li>
  * </ul>
  *
+ * <p>Each paced call reserves a slot one interval after the last one given, and when its slot has
+ * come also keeps the interval from the instant the latest paced call actually went (a thread that
+ * woke late must not send right before one that woke on time). Sleeps end late by the scheduler's
+ * delay; the pacer measures that lateness and wakes that much early.
+ *
  * <p>With nothing known, {@link #await} is one volatile read and never waits. Thread-safe: what is
- * known is an immutable {@link Pace} swapped atomically; the send slots are one atomic instant.
+ * known is an immutable {@link Pace} swapped atomically; slots, sends, the margin and the lateness are
+ * atomics.
  */
 final class Pacer {
 
     /**
-     * Calls paced by the headers are this much further apart than the headers allow, so that the jitter of
-     * their arrival at the vendor does not bring two closer than its limiter takes.
+     * Header spacings are stretched by a margin, so that the jitter of the calls' arrival at the vendor
+     * does not bring two closer than its limiter takes. It is learned, because that jitter is the
+     * machine's and the network's, not the vendor's: it starts here, grows by {@link #MARGIN_UP} with
+     * every 429 among header-paced calls and shrinks a little with every call accepted, so that it settles
+     * where about {@link #TARGET_REFUSED} of the calls are refused (a limiter with no burst refuses any
+     * call that arrives early, however slightly).
      */
-    private static final double SPACING_MARGIN = 1.08;
+    private static final double FIRST_MARGIN = 1.05;
+    private static final double MIN_MARGIN = 1.0;
+    private static final double MAX_MARGIN = 4.0;
+    private static final double MARGIN_UP = 1.03;
+    private static final double TARGET_REFUSED = 0.025;
+    /** Chosen so that one 429 in every 1 / {@link #TARGET_REFUSED} calls leaves the margin where it is. */
+    private static final double MARGIN_DOWN = Math.pow(MARGIN_UP, -TARGET_REFUSED / (1 - TARGET_REFUSED));
     /** After a 429: the share of the vendor's measured acceptance rate to send at. */
     private static final double MARGIN = 0.92;
     /** Without refusals, the learned rate grows by this share of itself per second. */
@@ -54,9 +78,11 @@ final class Pacer {
     /** More calls refused than this share since the pace was set: it was over the limit. */
     private static final double OVER_LIMIT_SHARE = 0.25;
     /** More refused than this share, but not over the limit: at it, so the pace eases off by {@link #EASE}. */
-    private static final double AT_LIMIT_SHARE = 0.05;
+    private static final double AT_LIMIT_SHARE = 0.025;
     private static final double EASE = 0.95;
     private static final long SECOND = 1_000_000_000L;
+    /** The most one sleep's lateness counts for in the slack: a millisecond. */
+    static final long MAX_LATENESS_NANOS = 1_000_000L;
     /** The slowest learned pace: one call every two seconds. */
     private static final double MIN_RATE = 0.5;
 
@@ -72,14 +98,29 @@ final class Pacer {
      */
     record Pace(long holdUntil, long headerInterval, long headerExpires, double learnedRate, long learnedAt) {
 
-        long interval(long now) {
-            long fromHeaders = now - headerExpires < 0 ? headerInterval : 0;
+        /** The spacing at {@code now}: the header interval stretched by {@code margin}, or the learned one, whichever is longer. */
+        long interval(long now, double margin) {
+            long fromHeaders = headerLive(now) ? (long) (headerInterval * margin) : 0;
             long learned = 0;
             if (learnedRate > 0 && now - learnedAt < FORGET_AFTER_SECONDS * SECOND) {
                 double rate = learnedRate * (1 + PROBE_PER_SECOND * (now - learnedAt) / (double) SECOND);
                 learned = (long) (SECOND / rate);
             }
             return Math.max(fromHeaders, learned);
+        }
+
+        /**
+         * The least time between two calls actually sent, whatever their slots: the headers' interval
+         * with its margin, or most of the learned one (whose own margin is already in it).
+         */
+        long floor(long now, double margin) {
+            long learned = interval(now, 0);
+            return Math.max(headerLive(now) ? (long) (headerInterval * margin) : 0, (long) (learned * (1 + MARGIN) / 2));
+        }
+
+        /** Whether the headers' word still counts. */
+        boolean headerLive(long now) {
+            return now - headerExpires < 0;
         }
 
         /** Whether nothing in it matters any more: the hold is over, the headers and the learned rate forgotten. */
@@ -93,17 +134,29 @@ final class Pacer {
     private final RetryingAttempts.Sleeper sleeper;
     /** Null when nothing is known: the fast path. */
     private final AtomicReference<Pace> pace = new AtomicReference<>();
-    /** The instant the last call was let go at (or a later answer's arrival): the next goes one interval after it. */
+    /** The latest slot handed out (or a later answer's arrival): the next goes one interval after it. */
     private final AtomicLong lastSlot;
+    /** The instant the latest paced call actually went: a call that finds it closer than an interval waits the rest. */
+    private final AtomicLong lastSent;
+    /** Calls that may still go without a slot on the headers' word that plenty is left (beyond half the limit). */
+    private final AtomicLong free = new AtomicLong();
+    /** The factor header spacings are stretched by; {@link Double#doubleToLongBits} of it. */
+    private final AtomicLong margin = new AtomicLong(Double.doubleToLongBits(FIRST_MARGIN));
+    /** The slack: a moving average of how much later than asked this pacer's sleeps ended. */
+    private final AtomicLong lateness = new AtomicLong();
     /** Calls the vendor accepted since the learned rate was last set (counted only while something is known). */
     private final AtomicLong acceptedSince = new AtomicLong();
     /** 429s since the learned rate was last set (not counting the one that set it). */
     private final AtomicLong refusedSince = new AtomicLong();
+    /** The longest sub-second wait a 429 named since the learned rate was last set; guarded by this. */
+    private long longestWait;
 
     Pacer(RetryingAttempts.Ticker ticker, RetryingAttempts.Sleeper sleeper) {
         this.ticker = ticker;
         this.sleeper = sleeper;
-        this.lastSlot = new AtomicLong(ticker.nanoTime() - (1L << 62)); // long ago: the first slot is never held back by it
+        long longAgo = ticker.nanoTime() - (1L << 62); // the first slot is never held back by it
+        this.lastSlot = new AtomicLong(longAgo);
+        this.lastSent = new AtomicLong(longAgo);
     }
 
     /**
@@ -115,40 +168,113 @@ final class Pacer {
      * @throws InterruptedException if interrupted while waiting
      */
     void await(Duration maxWait) throws InterruptedException {
+        if (pace.get() == null) {
+            return;
+        }
+        Turn turn = new Turn(maxWait.toNanos());
+        long now = ticker.nanoTime();
+        long slack = slack();
+        for (long until = step(turn, now, slack); until != now; until = step(turn, now, slack)) {
+            long asked = until - now - slack;
+            sleeper.sleep(Duration.ofNanos(asked));
+            long woke = ticker.nanoTime();
+            overslept(woke - now - asked);
+            now = woke;
+        }
+    }
+
+    /** Where one call stands in its wait for a turn; {@link #step} moves it on. Confined to the calling thread. */
+    static final class Turn {
+        private final long maxWait;
+        private boolean reserved;
+        private boolean unpaced;
+
+        Turn(long maxWaitNanos) {
+            this.maxWait = maxWaitNanos;
+        }
+    }
+
+    /**
+     * One step of a call's wait, at {@code now}: {@code now} itself when the call may go (it then counts
+     * as sent), else the instant to wait until before the next step, more than {@code slack} away (a wait
+     * shorter than the slack is not waited: the sleep would overshoot it anyway). {@link #await} sleeps
+     * between steps; a test drives the steps on simulated time. In order: a first step reserves the call's
+     * slot (none while the headers' free calls last); a call whose slot fell within a 429's hold that
+     * came after it took it reserves a new one, behind every slot already given (so those held do not all
+     * go at once when the hold ends); and a call whose slot has come waits until the {@link Pace#floor}
+     * has passed since the latest paced call actually went (so that a thread that woke late and one that
+     * woke on time do not send two calls closer than the vendor takes).
+     */
+    long step(Turn turn, long now, long slack) {
         Pace known = pace.get();
         if (known == null) {
-            return;
+            return now;
         }
-        long now = ticker.nanoTime();
-        if (known.spent(now)) {
-            pace.compareAndSet(known, null);
-            return;
-        }
-        long earliest = later(now, known.holdUntil());
-        long interval = known.interval(now);
-        long slot = earliest;
-        if (interval > 0) {
-            long last;
-            do {
-                last = lastSlot.get();
-                slot = later(earliest, last + interval);
-                if (slot - earliest > maxWait.toNanos()) {
-                    slot = earliest;
-                    break;
-                }
-            } while (!lastSlot.compareAndSet(last, slot));
-        }
-        if (slot - now > 0) {
-            sleeper.sleep(Duration.ofNanos(slot - now));
-        }
-        // The slot is this call's; a 429 that came meanwhile makes it wait out that hold too (not take a new slot).
-        while (true) {
-            Pace after = pace.get();
-            long left = after == null ? 0 : after.holdUntil() - ticker.nanoTime();
-            if (left <= 0) {
-                return;
+        if (!turn.reserved) {
+            if (known.spent(now)) {
+                pace.compareAndSet(known, null);
+                return now;
             }
-            sleeper.sleep(Duration.ofNanos(left));
+            turn.reserved = true;
+            if (known.headerLive(now) && free.get() > 0 && free.getAndDecrement() > 0) {
+                turn.unpaced = true; // one of the calls the headers said could go at once
+                return known.holdUntil() - now > slack ? known.holdUntil() : now;
+            }
+            long slot = reserve(known, now, turn.maxWait);
+            if (slot - now > slack) {
+                return slot;
+            }
+        } else if (known.holdUntil() - now > slack) {
+            return reserve(known, now, turn.maxWait);
+        }
+        long floor = turn.unpaced ? 0 : known.floor(now, margin());
+        while (floor > 0) {
+            long last = lastSent.get();
+            long go = last + floor;
+            if (go - now > slack && go - now <= turn.maxWait) {
+                return go;
+            }
+            if (lastSent.compareAndSet(last, later(last, now))) {
+                break;
+            }
+        }
+        return now;
+    }
+
+    /**
+     * How much sooner than a slot a waiting call asks to wake: the lateness measured on this pacer's
+     * sleeps so far, so that calls go at their slots on average instead of a scheduler's delay after them.
+     */
+    long slack() {
+        return lateness.get();
+    }
+
+    /**
+     * A sleep that ended {@code nanos} later than asked (a thread's wake-up is never exact). The slack is
+     * a moving average of these, each counted up to {@value #MAX_LATENESS_NANOS} ns (a stall of the
+     * whole machine is not the sleeps' lateness).
+     */
+    void overslept(long nanos) {
+        long sample = Math.max(0, Math.min(nanos, MAX_LATENESS_NANOS));
+        lateness.updateAndGet(average -> average + (sample - average) / 8);
+    }
+
+    /** Takes the next slot at the known pace, no sooner than any hold; not one further away than {@code maxWait}. */
+    private long reserve(Pace known, long now, long maxWait) {
+        long earliest = later(now, known.holdUntil());
+        long interval = known.interval(now, margin());
+        if (interval == 0) {
+            return earliest;
+        }
+        while (true) {
+            long last = lastSlot.get();
+            long slot = later(earliest, last + interval);
+            if (slot - earliest > maxWait) {
+                return earliest;
+            }
+            if (lastSlot.compareAndSet(last, slot)) {
+                return slot;
+            }
         }
     }
 
@@ -160,29 +286,39 @@ final class Pacer {
     synchronized void observe(RateLimitStatus status) {
         long now = ticker.nanoTime();
         long reset = status.resetIn().toNanos();
+        long left = status.remaining();
         Pace known = current(now);
-        boolean headersKnown = now - known.headerExpires() < 0;
+        long previous = known.headerLive(now) ? known.headerInterval() : 0;
         long interval;
-        if (status.remaining() == 0) {
+        if (left == 0) {
             // Nothing left: nothing goes before the reset (the next slot is at least that far, and as any slot,
             // not waited for beyond the cap). That reset is the time to the next request, not the spacing between
             // requests (a refusal's is a fraction of it): the spacing learned so far stands.
-            interval = Math.max(headersKnown ? known.headerInterval() : 0, (long) (reset * SPACING_MARGIN));
-        } else if (status.remaining() * 2 >= status.limit()) {
-            interval = 0; // half the limit or more left: no need to pace yet, so a small job never waits
+            interval = Math.max(previous, reset);
         } else {
-            interval = (long) (reset * SPACING_MARGIN / (status.remaining() + 1)); // spread what is left until the reset
+            // Spread what is left until the reset. A reset of zero (a full bucket) says nothing of the spacing: the
+            // one known stands, for when the calls that may go at once are gone.
+            interval = reset / (left + 1);
+            interval = interval == 0 ? previous : interval;
         }
-        long expires = later(headersKnown ? known.headerExpires() : now, now + Math.max(reset, SECOND));
+        // Beyond half the limit, calls go at once, but one each: threads that read the same answer share what it
+        // said is left instead of each spending all of it (with a bucket of one, one of them goes, not all).
+        free.set(Math.max(0, left - status.limit() / 2));
+        long expires = later(known.headerLive(now) ? known.headerExpires() : now, now + Math.max(reset, SECOND));
         pace.set(new Pace(known.holdUntil(), interval, expires, known.learnedRate(), known.learnedAt()));
-        // The next call waits its share of the window counted from this answer; with none left, exactly the reset.
-        lastSlot.accumulateAndGet(status.remaining() == 0 ? now + reset - interval : now, Pacer::later);
+        // The next call waits its share of the window counted from this answer; with none left, the reset and the
+        // margin (the answer left the vendor a little before now, and a thread may wake up to its slack early).
+        lastSlot.accumulateAndGet(left == 0 ? now + reset - interval : now, Pacer::later);
     }
 
     /** A call the vendor did not refuse for its rate (any answer but a 429, or no answer at all). */
     void accepted() {
-        if (pace.get() != null) {
+        Pace known = pace.get();
+        if (known != null) {
             acceptedSince.incrementAndGet();
+            if (known.headerInterval() > 0 && known.headerLive(ticker.nanoTime())) {
+                scaleMargin(MARGIN_DOWN);
+            }
         }
     }
 
@@ -198,15 +334,22 @@ final class Pacer {
         Pace known = current(now);
         double rate = known.learnedRate();
         long since = known.learnedAt();
-        if (now - known.headerExpires() < 0) {
-            // The vendor's headers set the pace: a 429 among them (another client, a clock's jitter) only holds.
-            rate = known.learnedRate();
+        if (named && waitNanos > 0 && waitNanos < SECOND) {
+            longestWait = Math.max(longestWait, waitNanos);
+        }
+        if (known.headerLive(now)) {
+            // The vendor's headers set the pace: a 429 among them says the calls arrived closer than they were sent
+            // (or another client shares the limit), so the margin grows; the pace learned from 429s is not touched.
+            if (known.headerInterval() > 0) {
+                scaleMargin(MARGIN_UP);
+            }
         } else if (rate == 0 && since == now) {
             // Nothing learned yet: a limiter that asks for a wait of w, finer than the whole seconds a bare
             // Retry-After rounds to, frees a request every w. A wait of seconds says no rate: measure it.
             rate = named && waitNanos > 0 && waitNanos < SECOND ? SECOND * MARGIN / waitNanos : 0;
             acceptedSince.set(0);
             refusedSince.set(0);
+            longestWait = 0;
         } else if (now - since >= MEASURE_NANOS || acceptedSince.get() >= MEASURE_ACCEPTED) {
             // Enough seen since the pace was last set to judge it by the share of calls refused: many, and the
             // pace was over the vendor's limit, so send at what it accepted; a few, and it is about at the
@@ -216,11 +359,18 @@ final class Pacer {
             double refusedShare = refusals / (double) (accepted + refusals);
             double sending = rate * (1 + PROBE_PER_SECOND * (now - since) / (double) SECOND);
             if (accepted > 0 && (rate == 0 || refusedShare > OVER_LIMIT_SHARE)) {
-                rate = Math.max(accepted * (double) SECOND / (now - since) * MARGIN, MIN_RATE);
+                // What the vendor accepted is a floor on its rate only if this client could send faster: on a busy
+                // machine it may not have. A token bucket's 429 asks to wait for the next token, never longer than
+                // the time it takes to refill one: the longest such wait seen is a refill interval the vendor
+                // allows (a window's waits are longer, and say less). Still over the limit at that pace, the
+                // calls arrive more jittered than it leaves room for: each such judgement eases it off.
+                double fromWaits = longestWait > 0 ? Math.min(sending * EASE, SECOND * MARGIN / longestWait) : 0;
+                rate = Math.max(Math.max(accepted * (double) SECOND / (now - since) * MARGIN, fromWaits), MIN_RATE);
             } else if (rate > 0) {
                 rate = Math.max(refusedShare > AT_LIMIT_SHARE ? sending * EASE : sending, MIN_RATE);
             }
             since = now;
+            longestWait = 0;
         } else {
             refusedSince.incrementAndGet();
         }
@@ -231,6 +381,16 @@ final class Pacer {
     /** What is known now, for tests. */
     Pace pace() {
         return pace.get();
+    }
+
+    /** The factor header spacings are stretched by now. */
+    double margin() {
+        return Double.longBitsToDouble(margin.get());
+    }
+
+    private void scaleMargin(double factor) {
+        margin.updateAndGet(bits -> Double.doubleToLongBits(
+                Math.min(MAX_MARGIN, Math.max(MIN_MARGIN, Double.longBitsToDouble(bits) * factor))));
     }
 
     /** What is known at {@code now}, with what has expired dropped; a fresh pace (learning from {@code now}) when nothing is. */

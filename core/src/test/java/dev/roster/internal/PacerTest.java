@@ -63,17 +63,35 @@ class PacerTest {
 
             awaitTimes(3);
 
-            assertThat(time.waits).containsExactly(Duration.ofMillis(108), Duration.ofMillis(108), Duration.ofMillis(108));
+            // 100 ms each, stretched by the 5% margin a pacer starts with.
+            assertThat(time.waits).containsExactly(Duration.ofMillis(105), Duration.ofMillis(105), Duration.ofMillis(105));
         }
 
         @Test
-        @DisplayName("sends freely while half the limit or more remains, however far the reset")
+        @DisplayName("sends what is left beyond half the limit at once, however far the reset, one call each; then spreads the rest")
         void halfLeftIsFree() throws InterruptedException {
-            pacer.observe(status(300, 150, Duration.ofSeconds(60)));
+            pacer.observe(status(300, 200, Duration.ofSeconds(60)));
 
             awaitTimes(50);
+            assertThat(time.waits).as("the 50 calls beyond half the limit").isEmpty();
 
-            assertThat(time.waits).isEmpty();
+            pacer.await(NO_CAP); // threads that read the same answer do not all spend what it said was left
+            assertThat(time.waits).hasSize(1);
+            assertThat(time.waits.get(0).toMillis()).isBetween(300L, 320L); // 60 s / 201, with the margin
+        }
+
+        @Test
+        @DisplayName("a bucket of one with its token left lets one call go at once, not every caller that read it")
+        void bucketOfOne() throws InterruptedException {
+            pacer.observe(status(1, 0, Duration.ofMillis(5))); // the spacing: a token every 5 ms
+            time.sleep(Duration.ofMillis(20));
+            time.waits.clear();
+            pacer.observe(status(1, 1, Duration.ZERO)); // full again
+
+            awaitTimes(3);
+
+            assertThat(time.waits).hasSize(2);
+            assertThat(time.waits.get(0)).isEqualTo(Duration.ofNanos(5_250_000));
         }
 
         @Test
@@ -87,13 +105,13 @@ class PacerTest {
         }
 
         @Test
-        @DisplayName("with none remaining, holds the next call until the reset")
+        @DisplayName("with none remaining, holds the next call until the reset, and the margin")
         void noneRemaining() throws InterruptedException {
             pacer.observe(status(100, 0, Duration.ofSeconds(2)));
 
             pacer.await(NO_CAP);
 
-            assertThat(time.waits).containsExactly(Duration.ofSeconds(2));
+            assertThat(time.waits).containsExactly(Duration.ofMillis(2100));
         }
 
         @Test
@@ -105,9 +123,9 @@ class PacerTest {
             pacer.await(NO_CAP);
             pacer.await(NO_CAP);
 
-            // 5 ms to the next token, then 5 ms and 8% apart.
-            assertThat(time.waits).containsExactly(Duration.ofMillis(5), Duration.ofMillis(5).plusNanos(400_000),
-                    Duration.ofMillis(5).plusNanos(400_000));
+            // 5 ms to the next token and 5 ms apart, each with the 5% margin a pacer starts with.
+            assertThat(time.waits).containsExactly(Duration.ofMillis(5).plusNanos(250_000), Duration.ofMillis(5).plusNanos(250_000),
+                    Duration.ofMillis(5).plusNanos(250_000));
         }
 
         @Test
@@ -119,8 +137,8 @@ class PacerTest {
             pacer.await(NO_CAP);
             pacer.await(NO_CAP);
 
-            assertThat(time.waits).containsExactly(Duration.ofMillis(108), Duration.ofMillis(10).plusNanos(800_000),
-                    Duration.ofMillis(10).plusNanos(800_000));
+            assertThat(time.waits).containsExactly(Duration.ofMillis(105), Duration.ofMillis(10).plusNanos(500_000),
+                    Duration.ofMillis(10).plusNanos(500_000));
         }
 
         @Test
@@ -144,6 +162,83 @@ class PacerTest {
             pacer.await(Duration.ofSeconds(30));
 
             assertThat(time.waits).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("between concurrent calls, at the slots they were given")
+    class Slots {
+
+        private Pacer.Turn turn() {
+            return new Pacer.Turn(NO_CAP.toNanos());
+        }
+
+        @Test
+        @DisplayName("a call whose slot a 429's hold covers takes a new one behind the others, so the held calls do not all go when it ends")
+        void holdRequeues() {
+            pacer.observe(status(1, 0, Duration.ofMillis(5)));
+            long start = time.now;
+            Pacer.Turn first = turn();
+            Pacer.Turn second = turn();
+            Pacer.Turn third = turn();
+            long firstSlot = pacer.step(first, start, 0);
+            long secondSlot = pacer.step(second, start, 0);
+            long thirdSlot = pacer.step(third, start, 0);
+            pacer.refused(Duration.ofMillis(8), true); // another call's 429: nothing before start + 8 ms
+
+            long again = pacer.step(first, firstSlot, 0);
+
+            assertThat(secondSlot).isGreaterThan(start + Duration.ofMillis(8).toNanos()); // after the hold: it stands
+            assertThat(pacer.step(second, secondSlot, 0)).isEqualTo(secondSlot);
+            assertThat(again - thirdSlot).as("the held call, behind the last slot given").isGreaterThanOrEqualTo(5_250_000L);
+        }
+
+        @Test
+        @DisplayName("a call that finds the latest call went later than its slot keeps the interval from when it actually went")
+        void lateThreadKeepsInterval() {
+            pacer.observe(status(1, 0, Duration.ofMillis(5)));
+            long start = time.now;
+            Pacer.Turn late = turn();
+            Pacer.Turn onTime = turn();
+            long lateSlot = pacer.step(late, start, 0);
+            long onTimeSlot = pacer.step(onTime, start, 0);
+
+            long wentLate = lateSlot + Duration.ofMillis(4).toNanos(); // its thread woke 4 ms after its slot
+            assertThat(pacer.step(late, wentLate, 0)).isEqualTo(wentLate);
+
+            assertThat(pacer.step(onTime, onTimeSlot, 0)).isEqualTo(wentLate + 5_250_000L);
+        }
+
+        @Test
+        @DisplayName("wakes early by the lateness its sleeps have shown, counting a stall as a millisecond at most")
+        void wakesEarlyBySlack() throws InterruptedException {
+            for (int i = 0; i < 100; i++) {
+                pacer.overslept(200_000);
+            }
+            assertThat(pacer.slack()).isBetween(199_000L, 200_000L);
+            pacer.overslept(Duration.ofSeconds(1).toNanos());
+            assertThat(pacer.slack()).isBetween(199_000L, 200_000L + (Pacer.MAX_LATENESS_NANOS - 200_000L) / 8);
+
+            pacer.observe(status(100, 9, Duration.ofSeconds(1)));
+            long slack = pacer.slack();
+            pacer.await(NO_CAP);
+
+            assertThat(time.waits).containsExactly(Duration.ofMillis(105).minusNanos(slack));
+        }
+
+        @Test
+        @DisplayName("the headers' margin grows with each 429 among the calls they pace, and shrinks back as calls are accepted")
+        void marginLearnsJitter() {
+            pacer.observe(status(1, 0, Duration.ofMillis(5)));
+            double first = pacer.margin();
+
+            pacer.refused(Duration.ofMillis(1), true);
+            assertThat(pacer.margin()).isCloseTo(first * 1.03, org.assertj.core.data.Offset.offset(1e-9));
+
+            for (int i = 0; i < 39; i++) { // one refused in 40: the share the margin settles at
+                pacer.accepted();
+            }
+            assertThat(pacer.margin()).isCloseTo(first, org.assertj.core.data.Offset.offset(1e-9));
         }
     }
 
@@ -190,6 +285,25 @@ class PacerTest {
 
             pacer.refused(Duration.ofMillis(5), true);
 
+            assertThat(pacer.pace().learnedRate()).isCloseTo(200 * 0.92, org.assertj.core.data.Offset.offset(0.01));
+        }
+
+        @Test
+        @DisplayName("a bucket's longest wait keeps the pace at its refill rate when this client was too slow to show it")
+        void longestWaitIsAFloor() {
+            pacer.refused(Duration.ofMillis(2), true); // 460 calls/s: faster than the vendor's 200
+            time.sleep(Duration.ofMillis(50));
+            for (int i = 0; i < 5; i++) {
+                pacer.accepted(); // a busy machine: 5 accepted in 250 ms (20/s), and 4 refused
+            }
+            for (int i = 0; i < 3; i++) {
+                pacer.refused(Duration.ofMillis(i + 3), true);
+            }
+            time.sleep(Duration.ofMillis(200));
+
+            pacer.refused(Duration.ofMillis(1), true);
+
+            // Not the 18.4/s this client got through: a 5 ms wait for a token is a refill of 200/s, with the margin.
             assertThat(pacer.pace().learnedRate()).isCloseTo(200 * 0.92, org.assertj.core.data.Offset.offset(0.01));
         }
 
@@ -249,11 +363,10 @@ class PacerTest {
     @Test
     @DisplayName("is one pace for every thread: each call takes the next slot, whichever thread makes it")
     void sharedAcrossThreads() throws InterruptedException {
-        // A clock that stands still, and a sleeper that only records: each slot is then a fixed offset from now.
-        long now = 5_000_000_000L;
-        Set<Duration> waits = ConcurrentHashMap.newKeySet();
-        Pacer shared = new Pacer(() -> now, waits::add);
-        shared.observe(status(100, 9, Duration.ofSeconds(1)));
+        // Four threads take their turn's first step at the same instant: each is handed a slot of its own.
+        pacer.observe(status(100, 9, Duration.ofSeconds(1)));
+        long now = time.nanoTime();
+        Set<Long> slots = ConcurrentHashMap.newKeySet();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -261,7 +374,7 @@ class PacerTest {
             Thread thread = new Thread(() -> {
                 try {
                     start.await();
-                    shared.await(NO_CAP);
+                    slots.add(pacer.step(new Pacer.Turn(NO_CAP.toNanos()), now, 0) - now);
                 } catch (InterruptedException | RuntimeException e) {
                     failures.add(e);
                 }
@@ -275,8 +388,7 @@ class PacerTest {
         }
 
         assertThat(failures).isEmpty();
-        assertThat(waits).containsExactlyInAnyOrder(Duration.ofMillis(108), Duration.ofMillis(216), Duration.ofMillis(324),
-                Duration.ofMillis(432));
+        assertThat(slots).containsExactlyInAnyOrder(105_000_000L, 210_000_000L, 315_000_000L, 420_000_000L);
     }
 
     @Nested
@@ -295,7 +407,10 @@ class PacerTest {
             provider.find("inv_1");
             provider.find("inv_2");
 
-            assertThat(time.waits).containsExactly(Duration.ofMillis(108), Duration.ofMillis(108));
+            // The second a hair shorter: the first call's acceptance narrowed the margin a little.
+            assertThat(time.waits).hasSize(2);
+            assertThat(time.waits.get(0)).isEqualTo(Duration.ofMillis(105));
+            assertThat(time.waits.get(1).toNanos()).isBetween(104_900_000L, 105_000_000L);
         }
 
         @Test

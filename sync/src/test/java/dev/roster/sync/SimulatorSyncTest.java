@@ -273,7 +273,9 @@ class SimulatorSyncTest {
                 ApplyListener.NONE);
 
         assertThat(report.describe()).isEqualTo("Apply: 60 done, 0 skipped as stale, 0 failed.");
-        assertThat(ORG_A.answeredWith(429)).as("the vendor did limit").isPositive();
+        // The limit was in play (more requests than one second's window allows); core's pacer, reading the
+        // vendor's headers, may keep every one of them within it, so a 429 is allowed but not required.
+        assertThat(ORG_A.requestsReceived()).as("requests the limited vendor received").isGreaterThan(15);
         assertOnePendingEach(20);
     }
 }
