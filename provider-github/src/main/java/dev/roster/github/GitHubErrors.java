@@ -128,7 +128,7 @@ final class GitHubErrors implements ErrorDecoder {
                         .findFirst().orElse(null))
                 .withRequestId(header.apply("x-github-request-id").orElse(null));
         String said = "GitHub answered HTTP " + status + " to " + operation.description
-                + (message != null ? ": " + message + describe(items) : " with a body that is not its JSON error format: "
+                + (message != null ? ": " + sentence(message + describe(items)) : " with a body that is not its JSON error format: "
                         + HttpFailures.snippet(body) + ".");
 
         if (status >= 300 && status <= 399) {
@@ -218,7 +218,7 @@ final class GitHubErrors implements ErrorDecoder {
         return wait.map(d -> "; it asks to wait " + d.toMillis() + " ms").orElse("");
     }
 
-    /** Each validation error as " (field email: invalid)", so the message names what was wrong. */
+    /** Each validation error as " (field email: invalid)", so the message names what was wrong; empty without any. */
     private static String describe(List<GitHubJson.ErrorItem> items) {
         List<String> parts = new ArrayList<>();
         for (GitHubJson.ErrorItem item : items) {
@@ -236,7 +236,13 @@ final class GitHubErrors implements ErrorDecoder {
                 parts.add(part.toString());
             }
         }
-        return parts.isEmpty() ? "." : " (" + String.join("; ", parts) + ").";
+        return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
+    }
+
+    /** The text ended with a full stop, unless GitHub's own message already ends a sentence. */
+    private static String sentence(String text) {
+        String trimmed = text.strip();
+        return trimmed.endsWith(".") || trimmed.endsWith("!") || trimmed.endsWith("?") ? trimmed : trimmed + ".";
     }
 
     private Optional<GitHubJson.Error> parse(String body) {
