@@ -1,7 +1,9 @@
 package dev.roster.cli;
 
 import dev.roster.Capabilities;
+import dev.roster.MemberCapabilities;
 import dev.roster.ProviderInfo;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,9 @@ import picocli.CommandLine.Command;
 final class VendorsCommand extends VendorCommand {
 
     static final List<String> COLUMNS = List.of("vendor", "name", "credentials", "roles", "default_role",
-            "project_roles", "attributes", "max_page_size", "base_uri");
+            "project_roles", "attributes", "members", "max_page_size", "base_uri");
     static final List<String> TABLE = List.of("vendor", "name", "credentials", "roles", "default_role",
-            "project_roles", "attributes", "max_page_size");
+            "project_roles", "attributes", "members", "max_page_size");
 
     @Override
     int run(Terminal terminal) {
@@ -47,8 +49,24 @@ final class VendorsCommand extends VendorCommand {
         Map<String, Object> attributes = new TreeMap<>();
         capabilities.vendorAttributes().forEach((name, values) -> attributes.put(name, List.copyOf(new TreeSet<>(values))));
         record.put("attributes", attributes);
+        record.put("members", memberCalls(capabilities.members()));
         record.put("max_page_size", capabilities.maxPageSize());
         record.put("base_uri", vendors.describeBaseUri(id));
         return record;
+    }
+
+    /** What {@code roster members} and {@code roster offboard} can do there: list, find_by_email, remove. */
+    private static List<String> memberCalls(MemberCapabilities members) {
+        List<String> calls = new ArrayList<>();
+        if (members.list()) {
+            calls.add("list");
+        }
+        if (members.findByEmail()) {
+            calls.add("find_by_email");
+        }
+        if (members.remove()) {
+            calls.add("remove");
+        }
+        return List.copyOf(calls);
     }
 }

@@ -89,6 +89,9 @@ class CommandsTest extends SimulatorTest {
             assertThat(openaiRow.get("default_role").asText()).isEqualTo("reader");
             assertThat(openaiRow.get("roles").toString()).isEqualTo("[\"owner\",\"reader\"]");
             assertThat(openaiRow.get("max_page_size").asInt()).isEqualTo(100);
+            assertThat(openaiRow.get("members").toString()).isEqualTo("[\"list\",\"find_by_email\",\"remove\"]");
+            assertThat(githubRow.get("members").toString()).as("GitHub hides members' addresses")
+                    .isEqualTo("[\"list\",\"remove\"]");
             assertThat(confluentRow.get("credentials").asText())
                     .isEqualTo("missing CONFLUENT_CLOUD_API_KEY, CONFLUENT_CLOUD_API_SECRET");
             assertThat(confluentRow.get("attributes").get("auth_type").toString()).contains("AUTH_TYPE_SSO");
