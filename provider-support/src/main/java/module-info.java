@@ -6,13 +6,18 @@
  *
  * <p>The package is exported to every module (a qualified export would have to name adapters this
  * module cannot know), but its types may change in any release.
+ *
+ * <p>OkHttp and Okio, the transport, are automatic modules (their jars name themselves {@code okhttp3} and
+ * {@code okio}); they are read only here, never exported.
  */
+@SuppressWarnings("requires-automatic")
 module dev.roster.provider.support {
     requires transitive dev.roster.core;
     requires transitive feign.core;
     requires transitive com.fasterxml.jackson.databind;
     requires feign.jackson;
-    requires java.net.http;
+    requires okhttp3;
+    requires okio;
 
     exports dev.roster.provider.support;
 }

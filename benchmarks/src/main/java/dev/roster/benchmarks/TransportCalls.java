@@ -38,9 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * How Roster's transport was chosen: the same Feign client (OpenAI's invites, the answer's bytes read
  * whole, then bound by Jackson) on each of Feign's transports, against the loopback server, one JMH
- * parameter each: {@code jdk} is Roster's ({@link FeignClients#transport}, the JDK {@code HttpClient}
- * reading each answer whole); {@code java11} is feign-java11's {@code Http2Client} on an identically
- * configured JDK client (what Roster used before); {@code urlconnection} is Feign's default
+ * parameter each: {@code roster} is Roster's ({@link FeignClients#transport}: OkHttp, each answer read
+ * whole, nothing resent on its own); {@code java11} is feign-java11's {@code Http2Client} on the JDK
+ * {@code HttpClient} (what Roster used first; its own JDK transport, measured on 2026-12-02 before it was
+ * replaced, is in the parent pom's comment on OkHttp); {@code urlconnection} is Feign's default
  * {@code HttpURLConnection} client; {@code hc5} is Apache HttpClient 5 (feign-hc5); {@code okhttp} is
  * OkHttp (feign-okhttp). Every transport follows no redirect, with 10 s connect and 30 s read timeouts.
  * Not part of {@code run.sh}'s report: run it as
@@ -69,7 +70,7 @@ public class TransportCalls {
     }
 
     /** The transport under test. */
-    @Param({"jdk", "java11", "urlconnection", "hc5", "okhttp"})
+    @Param({"roster", "java11", "urlconnection", "hc5", "okhttp"})
     public String transport;
 
     private ServerProcess server;
@@ -94,7 +95,7 @@ public class TransportCalls {
 
     private static Client client(String transport, URI base) {
         switch (transport) {
-            case "jdk":
+            case "roster":
                 return FeignClients.transport(ProviderConfig.builder().connectTimeout(CONNECT).readTimeout(READ).build(), base);
             case "java11":
                 return new Http2Client(HttpClient.newBuilder().connectTimeout(CONNECT).followRedirects(HttpClient.Redirect.NEVER)

@@ -10,14 +10,15 @@ import feign.FeignException;
 import feign.RetryableException;
 import feign.codec.DecodeException;
 import feign.codec.EncodeException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -46,6 +47,7 @@ public final class FeignCalls {
     private final String providerId;
     private final URI baseUri;
     private final Redactor redactor;
+    private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     /**
@@ -72,9 +74,22 @@ public final class FeignCalls {
         return baseUri;
     }
 
-    /** Refuses every later call with a {@link ProviderConfigurationException}; a second call does nothing. */
+    /**
+     * Refuses every later call with a {@link ProviderConfigurationException} and closes the idle
+     * connections of the clients built {@linkplain FeignClients.Builder#closedBy closed by} these calls;
+     * a second call does nothing.
+     */
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
+        onClose.forEach(Runnable::run);
+    }
+
+    /** Run once by {@link #close()}: releasing a client's connections. */
+    void alsoClose(Runnable release) {
+        onClose.add(release);
     }
 
     /**
@@ -143,8 +158,8 @@ public final class FeignCalls {
             why = vendor + " is out of reach: " + unresolved.get();
         } else if (isConnectTimeout(cause)) {
             why = "could not connect to " + vendor + " at " + baseUri + " within the connect timeout (" + describe(cause) + ")";
-        } else if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
-            why = vendor + " at " + baseUri + " did not answer within the read timeout (" + describe(cause) + ")";
+        } else if (cause instanceof SocketTimeoutException || isCallTimeout(cause)) {
+            why = vendor + " at " + baseUri + " did not answer within the read timeout (the call timed out: " + describe(cause) + ")";
         } else {
             why = vendor + " at " + baseUri + " did not answer (" + describe(cause) + ")";
         }
@@ -153,10 +168,12 @@ public final class FeignCalls {
                 ErrorDetails.of(providerId), redactor.redact(e));
     }
 
+    /** OkHttp's bound on the whole call (connect and read timeouts together) ran out. */
+    private static boolean isCallTimeout(Throwable cause) {
+        return cause instanceof InterruptedIOException && "timeout".equals(cause.getMessage());
+    }
+
     private static boolean isConnectTimeout(Throwable cause) {
-        if (cause instanceof HttpConnectTimeoutException) {
-            return true;
-        }
         String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
         return (cause instanceof SocketTimeoutException || cause instanceof ConnectException) && message.contains("connect")
                 && message.contains("timed out");

@@ -15,7 +15,6 @@ import feign.Retryer;
 import feign.codec.ErrorDecoder;
 import feign.jackson.JacksonEncoder;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,17 +23,16 @@ import java.util.Objects;
 /**
  * Builds an adapter's Feign client the one way every Roster adapter needs it:
  * <ul>
- *   <li><b>the transport</b>: the JDK's {@link HttpClient}, one per client, through
+ *   <li><b>the transport</b>: OkHttp, one client (one connection pool) per Feign client, through
  *       {@link #transport}. It pools keep-alive connections, so a page walk or a burst of invites
- *       reuses connections instead of paying a TCP (and TLS) handshake each; it is thread-safe; it adds
- *       no dependency beyond the JDK; it speaks HTTP/2 to an https endpoint (negotiated with ALPN,
+ *       reuses connections instead of paying a TCP (and TLS) handshake each; it is thread-safe; a call
+ *       runs on the caller's thread; it speaks HTTP/2 to an https endpoint (negotiated with ALPN,
  *       falling back to HTTP/1.1), and HTTP/1.1 to plain {@code http://} (allowed to loopback only,
- *       for simulators), skipping the h2c upgrade; and it follows no redirect, so a 3xx can never carry
- *       credentials to another host. Each answer is read whole, and bounded, before Feign sees it
- *       (see {@code JdkHttpTransport}: reading it as a stream cost a new connection on about one call
- *       in seven). The connect timeout is the client's, the read timeout each request's. Measured
- *       beside OkHttp, Apache HttpClient 5 and {@code HttpURLConnection} under Feign by the benchmarks'
- *       {@code TransportCalls} (the parent pom says what was found);</li>
+ *       for simulators); it never resends a request on its own and follows no redirect, so a 3xx can
+ *       never carry credentials to another host. Each answer is read whole, and bounded, before Feign
+ *       sees it (see {@code OkHttpTransport}). Chosen by measurement beside the JDK's
+ *       {@code HttpClient}, Apache HttpClient 5 and {@code HttpURLConnection} under Feign (the
+ *       benchmarks' {@code TransportCalls}; the parent pom says what was found);</li>
  *   <li>Feign's own retries off ({@link Retryer#NEVER_RETRY}): core's policy retries, once, for every
  *       adapter, honouring {@code Retry-After};</li>
  *   <li>Jackson that ignores fields it does not know ({@link #lenientJson()}), so a vendor adding a
@@ -108,6 +106,7 @@ public final class FeignClients {
         private Logger logger = new Logger.NoOpLogger();
         private Logger.Level level = Logger.Level.NONE;
         private RateLimitFeed rateLimits;
+        private FeignCalls closedBy;
 
         private Builder(ProviderConfig config, URI baseUri) {
             this.config = config;
@@ -175,6 +174,18 @@ public final class FeignClients {
         }
 
         /**
+         * The calls whose {@link FeignCalls#close()} also closes this client's idle connections
+         * (default: none; they then close after five idle minutes).
+         *
+         * @param calls the adapter's calls
+         * @return this builder
+         */
+        public Builder closedBy(FeignCalls calls) {
+            this.closedBy = Objects.requireNonNull(calls, "calls");
+            return this;
+        }
+
+        /**
          * Builds the client.
          *
          * @param api the adapter's Feign interface
@@ -187,7 +198,10 @@ public final class FeignClients {
                 throw new IllegalStateException("Give the client the vendor's error table with errorDecoder(...) before target(...).");
             }
             ObjectMapper mapper = json != null ? json : lenientJson();
-            Client transport = transport(config, baseUri);
+            OkHttpTransport transport = okHttp(config, baseUri);
+            if (closedBy != null) {
+                closedBy.alsoClose(transport::close);
+            }
             RateLimitFeed feed = rateLimits;
             Client client = feed == null ? transport : (request, options) -> {
                 feign.Response response = transport.execute(request, options);
@@ -209,29 +223,21 @@ public final class FeignClients {
     }
 
     /**
-     * The transport every Roster adapter's Feign client uses: the JDK's {@link HttpClient} with the
-     * configuration's connect timeout, following no redirect, HTTP/2 over https and HTTP/1.1 over plain
-     * http, each answer read whole (at most 16 MiB) before Feign decodes it, the client's work done on
-     * its selector thread (no hand-off to a pool); the read timeout is Feign's {@link Request.Options},
-     * per request. One connection pool per call of this method.
+     * The transport every Roster adapter's Feign client uses: OkHttp with the configuration's timeouts
+     * (connect; read, for each read and write; both together, for the whole call), resending nothing on
+     * its own, following no redirect, HTTP/2 over https and HTTP/1.1 over plain http, each answer read
+     * whole (at most 16 MiB) before Feign decodes it, on the caller's thread. One connection pool per
+     * call of this method.
      *
-     * @param config the connect timeout
+     * @param config the timeouts
      * @param baseUri the endpoint, whose scheme chooses the protocol
      * @return the transport, thread-safe
      */
     public static Client transport(ProviderConfig config, URI baseUri) {
-        Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(baseUri, "baseUri");
-        HttpClient http = HttpClient.newBuilder()
-                // The client's own work (parsing an answer, filling JdkHttpTransport's non-blocking body
-                // subscriber) runs on its selector thread instead of being handed to a pool thread and
-                // back: one thread wake-up less per call, which halved a loopback call's median on a busy
-                // 2-core machine (740 to 340 us, interleaved in one JVM). Nothing Roster gives it blocks.
-                .executor(Runnable::run)
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version("https".equalsIgnoreCase(baseUri.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .build();
-        return new JdkHttpTransport(http);
+        return okHttp(Objects.requireNonNull(config, "config"), Objects.requireNonNull(baseUri, "baseUri"));
+    }
+
+    private static OkHttpTransport okHttp(ProviderConfig config, URI baseUri) {
+        return OkHttpTransport.create(config.connectTimeout(), config.readTimeout(), "https".equalsIgnoreCase(baseUri.getScheme()));
     }
 }

@@ -12,9 +12,9 @@ import feign.Request;
 import feign.RetryableException;
 import feign.codec.DecodeException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +50,16 @@ class FeignCallsTest {
     @DisplayName("names the read and connect timeouts, and any other I/O failure, as an unavailable vendor")
     void io() {
         Throwable read = catchThrowable(() -> calls.run("list things", () -> {
-            throw io(new HttpTimeoutException("request timed out"));
+            throw io(new SocketTimeoutException("Read timed out"));
         }));
         assertThat(read).isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("Could not list things: Acme at " + BASE + " did not answer within the read timeout");
+        Throwable call = catchThrowable(() -> calls.run("list things", () -> {
+            throw io(new InterruptedIOException("timeout"));
+        }));
+        assertThat(call).hasMessageContaining("did not answer within the read timeout");
         Throwable connect = catchThrowable(() -> calls.run("list things", () -> {
-            throw io(new HttpConnectTimeoutException("HTTP connect timed out"));
+            throw io(new SocketTimeoutException("Connect timed out"));
         }));
         assertThat(connect).hasMessageContaining("within the connect timeout");
         Throwable other = catchThrowable(() -> calls.run("list things", () -> {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.roster.ProviderConfig;
+import feign.Client;
 import feign.Feign;
+import feign.Headers;
 import feign.Param;
 import feign.Request;
 import feign.RequestLine;
@@ -22,17 +24,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The JDK transport: one reused connection, whole answers, bounded")
-class JdkHttpTransportTest {
+@DisplayName("The OkHttp transport: one reused connection, whole answers, bounded, nothing sent twice")
+class OkHttpTransportTest {
 
     interface Things {
         @RequestLine("GET /things/{id}")
         Thing find(@Param("id") String id);
+
+        @RequestLine("POST /things")
+        @Headers("Content-Type: application/json")
+        Thing create(String body);
+
+        @RequestLine("DELETE /things/{id}")
+        void delete(@Param("id") String id);
     }
 
     record Thing(String id, String note) {}
@@ -62,7 +72,7 @@ class JdkHttpTransportTest {
         // A body longer than Jackson's first read, with trailing whitespace after the JSON value: the
         // parser stops at the closing brace, before the end of the body.
         String note = "x".repeat(20_000);
-        server = new HttpServerStub("{\"id\":\"t-1\",\"note\":\"" + note + "\"}" + " ".repeat(3_000));
+        server = HttpServerStub.json("{\"id\":\"t-1\",\"note\":\"" + note + "\"}" + " ".repeat(3_000));
         Things things = client(ProviderConfig.builder().build());
         for (int i = 0; i < 50; i++) {
             assertThat(things.find("t-1")).isEqualTo(new Thing("t-1", note));
@@ -72,9 +82,9 @@ class JdkHttpTransportTest {
     }
 
     @Test
-    @DisplayName("sends the caller's headers but none the JDK sets itself, and no upgrade or Expect")
+    @DisplayName("sends the caller's headers but none the transport sets itself, and no upgrade or Expect")
     void headers() throws IOException {
-        server = new HttpServerStub("{\"id\":\"t-1\"}");
+        server = HttpServerStub.json("{\"id\":\"t-1\"}");
         URI base = URI.create(server.root());
         Things things = Feign.builder()
                 .client(FeignClients.transport(ProviderConfig.builder().build(), base))
@@ -91,11 +101,36 @@ class JdkHttpTransportTest {
     @Test
     @DisplayName("refuses an answer longer than its bound, as an I/O failure, instead of filling the heap")
     void boundsTheAnswer() throws IOException {
-        server = new HttpServerStub("{\"id\":\"" + "y".repeat(JdkHttpTransport.MAX_BODY_BYTES) + "\"}");
+        server = HttpServerStub.json("{\"id\":\"" + "y".repeat(OkHttpTransport.MAX_BODY_BYTES) + "\"}");
         Things things = client(ProviderConfig.builder().readTimeout(Duration.ofSeconds(30)).build());
         Throwable failure = catchThrowable(() -> things.find("t-1"));
         assertThat(failure).isInstanceOf(feign.RetryableException.class)
-                .hasMessageContaining("longer than " + JdkHttpTransport.MAX_BODY_BYTES + " bytes");
+                .hasMessageContaining("longer than " + OkHttpTransport.MAX_BODY_BYTES + " bytes");
+    }
+
+    @Test
+    @DisplayName("sends a create, a read and a delete once each when the connection drops before the answer: never again on its own")
+    void neverResends() throws IOException {
+        server = HttpServerStub.hangingUp();
+        Things things = client(ProviderConfig.builder().build());
+        assertThat(catchThrowable(() -> things.create("{\"id\":\"t-1\"}"))).isInstanceOf(feign.RetryableException.class);
+        assertThat(catchThrowable(() -> things.find("t-1"))).isInstanceOf(feign.RetryableException.class);
+        assertThat(catchThrowable(() -> things.delete("t-1"))).isInstanceOf(feign.RetryableException.class);
+        assertThat(server.requestLines).as("every request the server read")
+                .containsExactly("POST /things HTTP/1.1", "GET /things/t-1 HTTP/1.1", "DELETE /things/t-1 HTTP/1.1");
+    }
+
+    @Test
+    @DisplayName("hands a redirect to Feign as it is, without following it")
+    void followsNoRedirect() throws IOException {
+        server = HttpServerStub.raw("HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:9/elsewhere\r\nContent-Length: 0\r\n\r\n");
+        URI base = URI.create(server.root());
+        Client transport = FeignClients.transport(ProviderConfig.builder().build(), base);
+        feign.Response answer = transport.execute(Request.create(Request.HttpMethod.GET, base + "/things/t-1", Map.of(), null,
+                StandardCharsets.UTF_8, null), new Request.Options());
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.headers().get("location")).containsExactly("http://127.0.0.1:9/elsewhere");
+        assertThat(server.requestLines).hasSize(1);
     }
 
     /** A keep-alive HTTP/1.1 server on 127.0.0.1 answering every GET with one JSON body; it counts connections. */
@@ -106,13 +141,24 @@ class JdkHttpTransportTest {
         private final ServerSocket socket;
         private final byte[] answer;
 
-        HttpServerStub(String body) throws IOException {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII);
-            answer = new byte[head.length + bytes.length];
-            System.arraycopy(head, 0, answer, 0, head.length);
-            System.arraycopy(bytes, 0, answer, head.length, bytes.length);
+        /** Answers every request with a 200 and this JSON body. */
+        static HttpServerStub json(String body) throws IOException {
+            return raw("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body);
+        }
+
+        /** Answers every request with these bytes, status line and head included. */
+        static HttpServerStub raw(String answer) throws IOException {
+            return new HttpServerStub(answer.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Reads each request whole, then closes the connection without answering. */
+        static HttpServerStub hangingUp() throws IOException {
+            return new HttpServerStub(null);
+        }
+
+        private HttpServerStub(byte[] answer) throws IOException {
+            this.answer = answer;
             socket = new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
             Thread acceptor = new Thread(this::accept, "stub-accept");
             acceptor.setDaemon(true);
@@ -143,8 +189,16 @@ class JdkHttpTransportTest {
                 String line;
                 while ((line = in.readLine()) != null) {
                     requestLines.add(line);
+                    int length = 0;
                     while (!(line = in.readLine()).isEmpty()) {
                         headerLines.add(line);
+                        if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                            length = Integer.parseInt(line.substring("content-length:".length()).strip());
+                        }
+                    }
+                    in.skip(length);
+                    if (answer == null) {
+                        return;
                     }
                     out.write(answer);
                     out.flush();
