@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Null checks for the public API's constructors and methods: a typed {@link RosterException}
@@ -34,27 +35,53 @@ final class Checks {
 
     /** An immutable copy of the list, refusing a null list or null element, naming both. */
     static <T> List<T> list(List<T> values, String what, String hint, Function<String, RosterException> error) {
-        List<T> copy = new ArrayList<>(notNull(values, what, hint, error));
-        for (int i = 0; i < copy.size(); i++) {
-            if (copy.get(i) == null) {
-                throw error.apply(what + " must not hold null; element " + i + " is null." + (hint.isEmpty() ? "" : " " + hint));
-            }
+        return list(values, what, () -> hint, error);
+    }
+
+    /**
+     * As {@link #list(List, String, String, Function)}, the hint built only for an error. An immutable
+     * list is returned as it is, anything else copied once: this runs for every item of every page read.
+     */
+    static <T> List<T> list(List<T> values, String what, Supplier<String> hint, Function<String, RosterException> error) {
+        if (values == null) {
+            throw error.apply(what + " is required; got null." + suffix(hint));
         }
-        return List.copyOf(copy);
+        try {
+            return List.copyOf(values);
+        } catch (NullPointerException hasNull) {
+            int at = new ArrayList<>(values).indexOf(null);
+            throw error.apply(what + " must not hold null; element " + at + " is null." + suffix(hint));
+        }
     }
 
     /** An immutable copy of the map, refusing a null map, key or value, naming which. */
     static <K, V> Map<K, V> map(Map<K, V> values, String what, String hint, Function<String, RosterException> error) {
-        Map<K, V> copy = new LinkedHashMap<>(notNull(values, what, hint, error));
-        copy.forEach((key, value) -> {
-            if (key == null) {
-                throw error.apply(what + " must not hold a null key." + (hint.isEmpty() ? "" : " " + hint));
+        return map(values, what, () -> hint, error);
+    }
+
+    /** As {@link #map(Map, String, String, Function)}, the hint built only for an error, an immutable map returned as it is. */
+    static <K, V> Map<K, V> map(Map<K, V> values, String what, Supplier<String> hint, Function<String, RosterException> error) {
+        if (values == null) {
+            throw error.apply(what + " is required; got null." + suffix(hint));
+        }
+        try {
+            return Map.copyOf(values);
+        } catch (NullPointerException hasNull) {
+            for (Map.Entry<K, V> entry : new LinkedHashMap<>(values).entrySet()) {
+                if (entry.getKey() == null) {
+                    throw error.apply(what + " must not hold a null key." + suffix(hint));
+                }
+                if (entry.getValue() == null) {
+                    throw error.apply(what + " must not hold a null value; the one for "
+                            + dev.roster.spi.InputRules.quote(String.valueOf(entry.getKey())) + " is null." + suffix(hint));
+                }
             }
-            if (value == null) {
-                throw error.apply(what + " must not hold a null value; the one for " + dev.roster.spi.InputRules.quote(String.valueOf(key)) + " is null."
-                        + (hint.isEmpty() ? "" : " " + hint));
-            }
-        });
-        return Map.copyOf(copy);
+            throw hasNull;
+        }
+    }
+
+    private static String suffix(Supplier<String> hint) {
+        String text = hint.get();
+        return text.isEmpty() ? "" : " " + text;
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * An invitation as a vendor reports it, in provider-neutral terms. Immutable.
@@ -52,8 +53,9 @@ public record Invitation(
      *     cannot be read (an unknown outcome, which core retries and looks up), never an input error
      */
     public Invitation {
-        String unreadable = "The " + (provider == null ? "" : provider + " ") + "adapter built an invitation from an answer "
-                + "it could not read; the vendor's answer must carry it.";
+        String vendor = provider;
+        Supplier<String> unreadable = () -> "The " + (vendor == null ? "" : vendor + " ") + "adapter built an invitation from an "
+                + "answer it could not read; the vendor's answer must carry it.";
         required(provider, "provider", unreadable);
         required(id, "id", unreadable);
         required(email, "email", unreadable);
@@ -66,9 +68,9 @@ public record Invitation(
         attributes = Checks.map(attributes, "An invitation's attributes", unreadable, Checks.ANSWER);
     }
 
-    private static void required(Object value, String component, String unreadable) {
+    private static void required(Object value, String component, Supplier<String> unreadable) {
         if (value == null) { // the message only when it is needed: this runs for every component of every invitation read
-            Checks.notNull(null, "An invitation's " + component, unreadable, Checks.ANSWER);
+            Checks.notNull(null, "An invitation's " + component, unreadable.get(), Checks.ANSWER);
         }
     }
 
@@ -101,7 +103,9 @@ public record Invitation(
         b.createdAt = createdAt.orElse(null);
         b.expiresAt = expiresAt.orElse(null);
         b.acceptedAt = acceptedAt.orElse(null);
-        b.attributes.putAll(attributes);
+        if (!attributes.isEmpty()) {
+            b.attributes = new LinkedHashMap<>(attributes);
+        }
         return b;
     }
 
@@ -116,7 +120,8 @@ public record Invitation(
         private Instant acceptedAt;
         private List<ProjectGrant> projects = List.of();
         private String provider;
-        private final Map<String, String> attributes = new LinkedHashMap<>();
+        /** Null until the first attribute: most invitations have none, and this runs for each one read. */
+        private Map<String, String> attributes;
 
         private Builder() {}
 
@@ -232,6 +237,9 @@ public record Invitation(
          */
         public Builder attribute(String key, String value) {
             if (value != null) {
+                if (attributes == null) {
+                    attributes = new LinkedHashMap<>();
+                }
                 attributes.put(Checks.notNull(key, "An invitation attribute's key", "", Checks.ANSWER), value);
             }
             return this;
@@ -246,7 +254,8 @@ public record Invitation(
          */
         public Invitation build() {
             return new Invitation(id, email, Optional.ofNullable(role), status, Optional.ofNullable(createdAt),
-                    Optional.ofNullable(expiresAt), Optional.ofNullable(acceptedAt), projects, provider, attributes);
+                    Optional.ofNullable(expiresAt), Optional.ofNullable(acceptedAt), projects, provider,
+                    attributes == null ? Map.of() : attributes);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A member of a vendor's organisation: a person who accepted an invitation (or joined by another of
@@ -48,7 +49,8 @@ public record Member(
      *     which: the answer it came from cannot be read (an unknown outcome), never an input error
      */
     public Member {
-        String unreadable = "The " + (provider == null ? "" : provider + " ") + "adapter built a member from an answer "
+        String vendor = provider;
+        Supplier<String> unreadable = () -> "The " + (vendor == null ? "" : vendor + " ") + "adapter built a member from an answer "
                 + "it could not read; the vendor's answer must carry it.";
         required(provider, "provider", unreadable);
         required(id, "id", unreadable);
@@ -58,8 +60,10 @@ public record Member(
         attributes = Checks.map(attributes, "A member's attributes", unreadable, Checks.ANSWER);
     }
 
-    private static void required(Object value, String component, String unreadable) {
-        Checks.notNull(value, "A member's " + component, unreadable, Checks.ANSWER);
+    private static void required(Object value, String component, Supplier<String> unreadable) {
+        if (value == null) { // the message only when it is needed: this runs for every component of every member read
+            Checks.notNull(null, "A member's " + component, unreadable.get(), Checks.ANSWER);
+        }
     }
 
     /**

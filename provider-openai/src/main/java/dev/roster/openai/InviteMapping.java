@@ -118,13 +118,14 @@ final class InviteMapping {
 
     /** The grants as OpenAI sent them; absent projects are no grants, a grant without id or role is unreadable. */
     private static List<ProjectGrant> projects(List<OpenAiJson.Project> projects) {
-        List<ProjectGrant> grants = new ArrayList<>();
-        if (projects != null) {
-            for (OpenAiJson.Project project : projects) {
-                OpenAiJson.Project read = require(project, "an invite", "a project grant (it sent null)");
-                grants.add(ProjectGrant.of(requireText(read.id(), "a project grant", "its id"),
-                        requireText(read.role(), "a project grant", "its role")));
-            }
+        if (projects == null || projects.isEmpty()) {
+            return List.of();
+        }
+        List<ProjectGrant> grants = new ArrayList<>(projects.size());
+        for (OpenAiJson.Project project : projects) {
+            OpenAiJson.Project read = require(project, "an invite", "a project grant (it sent null)");
+            grants.add(ProjectGrant.of(requireText(read.id(), "a project grant", "its id"),
+                    requireText(read.role(), "a project grant", "its role")));
         }
         return grants;
     }
