@@ -38,7 +38,8 @@ final class GitHubHttp {
         return FeignClients.builder(config, baseUri)
                 .errorDecoder(errors)
                 .rateLimits(rateLimits)
-                .requestInterceptor(template -> template.header("Authorization", authorization).header("User-Agent", userAgent))
+                .header("Authorization", authorization)
+                .header("User-Agent", userAgent)
                 .logger(RedactingLogger.toSystemLogger(WIRE_LOG, redactor(token)), level)
                 .target(GitHubApi.class);
     }

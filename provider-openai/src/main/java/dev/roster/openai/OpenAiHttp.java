@@ -56,7 +56,8 @@ final class OpenAiHttp {
         return FeignClients.builder(config, baseUri)
                 .json(json)
                 .errorDecoder(new OpenAiErrorDecoder(json, Clock.systemUTC(), redactor(adminKey)))
-                .requestInterceptor(template -> template.header("Authorization", authorization).header("User-Agent", userAgent))
+                .header("Authorization", authorization)
+                .header("User-Agent", userAgent)
                 .logger(logger, level)
                 .rateLimits(rateLimits)
                 .target(OpenAiApi.class);

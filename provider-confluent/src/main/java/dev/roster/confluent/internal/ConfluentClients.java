@@ -11,7 +11,6 @@ import dev.roster.provider.support.RateLimitFeed;
 import dev.roster.provider.support.RedactingLogger;
 import dev.roster.spi.HttpEndpoints;
 import dev.roster.spi.Redactor;
-import feign.auth.BasicAuthRequestInterceptor;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -59,8 +58,8 @@ final class ConfluentClients {
         ConfluentApi api = FeignClients.builder(config, baseUri)
                 .json(json)
                 .errorDecoder(new ConfluentErrors(json, Clock.systemUTC(), redactor))
-                .requestInterceptor(new BasicAuthRequestInterceptor(key.reveal(), secret.reveal(), StandardCharsets.UTF_8))
-                .requestInterceptor(template -> template.header("User-Agent", USER_AGENT))
+                .header("Authorization", "Basic " + basic)
+                .header("User-Agent", USER_AGENT)
                 .logger(logger, FeignClients.logLevel(config, ConfluentCloud.HTTP_LOG_PROPERTY, ConfluentCloud.ID))
                 .rateLimits(rateLimits)
                 .target(ConfluentApi.class);

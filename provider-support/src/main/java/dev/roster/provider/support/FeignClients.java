@@ -16,8 +16,10 @@ import feign.codec.ErrorDecoder;
 import feign.jackson.JacksonEncoder;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -46,7 +48,7 @@ import java.util.Objects;
  * <pre>{@code
  * AcmeApi api = FeignClients.builder(config, baseUri)
  *         .errorDecoder(new AcmeErrors(json, redactor))
- *         .requestInterceptor(template -> template.header("Authorization", "Bearer " + token.reveal()))
+ *         .header("Authorization", "Bearer " + token.reveal())
  *         .logger(RedactingLogger.toSystemLogger("dev.roster.acme.http", redactor), level)
  *         .target(AcmeApi.class);
  * }</pre>
@@ -101,6 +103,7 @@ public final class FeignClients {
         private final ProviderConfig config;
         private final URI baseUri;
         private final List<RequestInterceptor> interceptors = new ArrayList<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
         private ObjectMapper json;
         private ErrorDecoder errorDecoder;
         private Logger logger = new Logger.NoOpLogger();
@@ -145,6 +148,26 @@ public final class FeignClients {
          */
         public Builder requestInterceptor(RequestInterceptor interceptor) {
             interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /**
+         * A header sent with the same value on every request, such as the credentials or the
+         * User-Agent: set by the transport, built once, instead of templated by Feign on every call
+         * as an interceptor's header is. It replaces a header of that name from Feign. A
+         * {@link RedactingLogger} shows it in the wire log with Feign's headers (a credential's value
+         * masked).
+         *
+         * @param name the header's name
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException if the name or value is not a valid header's
+         */
+        public Builder header(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            okhttp3.Headers.of(name, value); // checks both now, not on the first call
+            headers.put(name, value);
             return this;
         }
 
@@ -198,7 +221,8 @@ public final class FeignClients {
                 throw new IllegalStateException("Give the client the vendor's error table with errorDecoder(...) before target(...).");
             }
             ObjectMapper mapper = json != null ? json : lenientJson();
-            OkHttpTransport transport = okHttp(config, baseUri);
+            OkHttpTransport transport = OkHttpTransport.create(baseUri, config.connectTimeout(), config.readTimeout(),
+                    okhttp3.Headers.of(headers));
             if (closedBy != null) {
                 closedBy.alsoClose(transport::close);
             }
@@ -216,7 +240,7 @@ public final class FeignClients {
                     .decoder(new JsonBodyDecoder(mapper))
                     .errorDecoder(errorDecoder)
                     .requestInterceptors(interceptors)
-                    .logger(logger)
+                    .logger(logger instanceof RedactingLogger ? ((RedactingLogger) logger).showingTransportHeaders(headers) : logger)
                     .logLevel(level)
                     .target(api, baseUri.toString());
         }
@@ -234,10 +258,8 @@ public final class FeignClients {
      * @return the transport, thread-safe
      */
     public static Client transport(ProviderConfig config, URI baseUri) {
-        return okHttp(Objects.requireNonNull(config, "config"), Objects.requireNonNull(baseUri, "baseUri"));
-    }
-
-    private static OkHttpTransport okHttp(ProviderConfig config, URI baseUri) {
-        return OkHttpTransport.create(config.connectTimeout(), config.readTimeout(), "https".equalsIgnoreCase(baseUri.getScheme()));
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(baseUri, "baseUri");
+        return OkHttpTransport.create(baseUri, config.connectTimeout(), config.readTimeout(), okhttp3.Headers.of());
     }
 }

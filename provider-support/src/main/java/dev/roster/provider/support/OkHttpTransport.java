@@ -6,8 +6,11 @@ import feign.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import okhttp3.ConnectionPool;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -42,8 +46,9 @@ import okio.BufferedSource;
  *       endpoint that trickles its answer cannot hold a caller for longer;</li>
  *   <li>headers the transport sets itself ({@code Host}, {@code Content-Length}, {@code Connection},
  *       {@code Transfer-Encoding}) are not copied from Feign's request, nor an {@code Expect} or
- *       {@code Upgrade}. OkHttp asks for gzip and inflates it; an answer compressed unasked is inflated
- *       here.</li>
+ *       {@code Upgrade}; the adapter's fixed headers (its credentials, its User-Agent), built once, are
+ *       added to every request. OkHttp asks for gzip and inflates it; an answer compressed unasked is
+ *       inflated here.</li>
  * </ul>
  * Thread-safe, as the {@link OkHttpClient} is. {@link #close()} closes its idle connections.
  */
@@ -59,14 +64,24 @@ final class OkHttpTransport implements Client, AutoCloseable {
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
     private final OkHttpClient http;
+    /** The endpoint's origin ({@code scheme://host:port}) as Feign writes it, and as OkHttp parsed it once. */
+    private final String origin;
+    private final HttpUrl originUrl;
 
-    OkHttpTransport(OkHttpClient http) {
+    /** Sent on every request, after Feign's own headers (replacing any of the same name). */
+    private final Headers fixedHeaders;
+
+    OkHttpTransport(OkHttpClient http, URI baseUri, Headers fixedHeaders) {
         this.http = http;
+        this.fixedHeaders = fixedHeaders;
+        HttpUrl base = HttpUrl.get(baseUri.toString());
+        this.originUrl = base.newBuilder().encodedPath("/").query(null).fragment(null).build();
+        this.origin = baseUri.getScheme() + "://" + baseUri.getRawAuthority();
     }
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
-        HttpUrl url = HttpUrl.parse(request.url());
+        HttpUrl url = url(request.url());
         if (url == null) {
             throw new IOException("Invalid URI for " + request.httpMethod() + ": not an http or https URL.");
         }
@@ -82,17 +97,34 @@ final class OkHttpTransport implements Client, AutoCloseable {
                 }
             }
         }
+        for (int i = 0; i < fixedHeaders.size(); i++) {
+            builder.header(fixedHeaders.name(i), fixedHeaders.value(i));
+        }
         try (okhttp3.Response answer = client(options).newCall(builder.build()).execute()) {
             return Response.builder()
                     .status(answer.code())
                     .reason(answer.message())
-                    .headers(readOnly(answer.headers().toMultimap()))
+                    .headers(headers(answer.headers()))
                     .body(decoded(whole(answer.body()), answer.header("Content-Encoding")))
                     .request(request)
                     .protocolVersion(answer.protocol() == Protocol.HTTP_2 ? Request.ProtocolVersion.HTTP_2
                             : Request.ProtocolVersion.HTTP_1_1)
                     .build();
         }
+    }
+
+    /**
+     * The request's URL. One on the endpoint's origin (every call an adapter makes) is resolved against
+     * it, so the host is not canonicalised again on every call; anything else (and a path that could
+     * read as another host, {@code //...}) is parsed whole.
+     */
+    private HttpUrl url(String url) {
+        int at = origin.length();
+        if (url.startsWith(origin) && url.length() > at + 1 && url.charAt(at) == '/' && url.charAt(at + 1) != '/'
+                && url.charAt(at + 1) != '\\') {
+            return originUrl.resolve(url.substring(at));
+        }
+        return HttpUrl.parse(url);
     }
 
     /** Closes the pooled connections not in use; calls in flight finish on theirs. */
@@ -112,24 +144,28 @@ final class OkHttpTransport implements Client, AutoCloseable {
     }
 
     /** Builds the transport: one connection pool, no retries, no redirects, these timeouts. */
-    static OkHttpTransport create(Duration connectTimeout, Duration readTimeout, boolean http2) {
+    static OkHttpTransport create(URI baseUri, Duration connectTimeout, Duration readTimeout, Headers fixedHeaders) {
+        boolean http2 = "https".equalsIgnoreCase(baseUri.getScheme());
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES))
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .protocols(http2 ? List.of(Protocol.HTTP_2, Protocol.HTTP_1_1) : List.of(Protocol.HTTP_1_1));
-        return new OkHttpTransport(withTimeouts(builder, connectTimeout, readTimeout).build());
+        return new OkHttpTransport(withTimeouts(builder, connectTimeout, readTimeout).build(), baseUri, fixedHeaders);
     }
 
     private static OkHttpClient.Builder withTimeouts(OkHttpClient.Builder builder, Duration connect, Duration read) {
         return builder.connectTimeout(connect).readTimeout(read).writeTimeout(read).callTimeout(connect.plus(read));
     }
 
-    /** A read-only view: Feign copies the headers into its own map, so nothing here is ever written. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Collection<String>> readOnly(Map<String, List<String>> headers) {
-        return (Map<String, Collection<String>>) (Map<String, ?>) headers;
+    /** The answer's headers for Feign, which copies them into its own case-insensitive map. */
+    private static Map<String, Collection<String>> headers(Headers headers) {
+        Map<String, Collection<String>> map = new HashMap<>();
+        for (int i = 0; i < headers.size(); i++) {
+            map.computeIfAbsent(headers.name(i), name -> new ArrayList<>(1)).add(headers.value(i));
+        }
+        return map;
     }
 
     /** The whole body, refused once it passes {@value #MAX_BODY_BYTES} bytes. */

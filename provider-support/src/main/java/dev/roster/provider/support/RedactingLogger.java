@@ -2,7 +2,13 @@ package dev.roster.provider.support;
 
 import dev.roster.spi.Redactor;
 import feign.Logger;
+import feign.Request;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -22,6 +28,8 @@ public final class RedactingLogger extends Logger {
 
     private final Redactor redactor;
     private final Consumer<String> sink;
+    /** Headers the transport adds to every request after Feign has logged it: shown with Feign's own. */
+    private final Map<String, Collection<String>> transportHeaders;
 
     /**
      * A logger writing each finished, redacted line to the sink.
@@ -32,6 +40,32 @@ public final class RedactingLogger extends Logger {
     public RedactingLogger(Redactor redactor, Consumer<String> sink) {
         this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.transportHeaders = Map.of();
+    }
+
+    private RedactingLogger(RedactingLogger logger, Map<String, String> transportHeaders) {
+        this.redactor = logger.redactor;
+        this.sink = logger.sink;
+        Map<String, Collection<String>> shown = new LinkedHashMap<>(logger.transportHeaders);
+        transportHeaders.forEach((name, value) -> shown.put(name, List.of(value)));
+        this.transportHeaders = Collections.unmodifiableMap(shown);
+    }
+
+    /** This logger, also showing the headers the transport sets on every request (see {@link FeignClients.Builder#header}). */
+    RedactingLogger showingTransportHeaders(Map<String, String> headers) {
+        return headers.isEmpty() ? this : new RedactingLogger(this, headers);
+    }
+
+    @Override
+    protected void logRequest(String configKey, Level logLevel, Request request) {
+        if (transportHeaders.isEmpty()) {
+            super.logRequest(configKey, logLevel, request);
+            return;
+        }
+        Map<String, Collection<String>> sent = new LinkedHashMap<>(request.headers());
+        sent.putAll(transportHeaders);
+        super.logRequest(configKey, logLevel, Request.create(request.httpMethod(), request.url(), sent, request.body(),
+                request.charset(), request.requestTemplate()));
     }
 
     /**
