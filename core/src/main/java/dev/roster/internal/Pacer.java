@@ -43,8 +43,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Each paced call reserves a slot one interval after the last one given, and when its slot has
  * come also keeps the interval from the instant the latest paced call actually went (a thread that
- * woke late must not send right before one that woke on time). Sleeps end late by the scheduler's
- * delay; the pacer measures that lateness and wakes that much early.
+ * woke late must not send right before one that woke on time); and, after an answer that said nothing
+ * is left, waits for the wait that answer named, counted from its arrival (slots are given ahead of
+ * time, and a call that goes at its slot may arrive before the vendor's next request, however wide the
+ * margin; one that waits for the vendor's word cannot, at the cost of a round trip). Sleeps end late by
+ * the scheduler's delay; the pacer measures that lateness and wakes that much early.
  *
  * <p>With nothing known, {@link #await} is one volatile read and never waits. Thread-safe: what is
  * known is an immutable {@link Pace} swapped atomically; slots, sends, the margin and the lateness are
@@ -138,6 +141,15 @@ final class Pacer {
     private final AtomicLong lastSlot;
     /** The instant the latest paced call actually went: a call that finds it closer than an interval waits the rest. */
     private final AtomicLong lastSent;
+    /**
+     * No call before this instant: the latest answer that said nothing is left, plus the wait it named. A
+     * call that waits for the answer before it goes cannot arrive before the vendor's next request, however
+     * the calls' arrivals jitter, where slots spaced ahead of time can (a limiter with no burst refuses a
+     * call that arrives early by any amount).
+     */
+    private final AtomicLong notBefore;
+    /** When the headers' word last became known after it was not: refusals of calls sent before say nothing of the margin. */
+    private volatile long headersSince;
     /** Calls that may still go without a slot on the headers' word that plenty is left (beyond half the limit). */
     private final AtomicLong free = new AtomicLong();
     /** The factor header spacings are stretched by; {@link Double#doubleToLongBits} of it. */
@@ -157,6 +169,8 @@ final class Pacer {
         long longAgo = ticker.nanoTime() - (1L << 62); // the first slot is never held back by it
         this.lastSlot = new AtomicLong(longAgo);
         this.lastSent = new AtomicLong(longAgo);
+        this.notBefore = new AtomicLong(longAgo);
+        this.headersSince = longAgo;
     }
 
     /**
@@ -226,6 +240,10 @@ final class Pacer {
             }
         } else if (known.holdUntil() - now > slack) {
             return reserve(known, now, turn.maxWait);
+        }
+        long answered = notBefore.get();
+        if (answered - now > slack && answered - now <= turn.maxWait) {
+            return answered;
         }
         long floor = turn.unpaced ? 0 : known.floor(now, margin());
         while (floor > 0) {
@@ -304,6 +322,12 @@ final class Pacer {
         // Beyond half the limit, calls go at once, but one each: threads that read the same answer share what it
         // said is left instead of each spending all of it (with a bucket of one, one of them goes, not all).
         free.set(Math.max(0, left - status.limit() / 2));
+        if (!known.headerLive(now)) {
+            headersSince = now;
+        }
+        if (left == 0) {
+            notBefore.accumulateAndGet(now + reset, Pacer::later);
+        }
         long expires = later(known.headerLive(now) ? known.headerExpires() : now, now + Math.max(reset, SECOND));
         pace.set(new Pace(known.holdUntil(), interval, expires, known.learnedRate(), known.learnedAt()));
         // The next call waits its share of the window counted from this answer; with none left, the reset and the
@@ -328,7 +352,19 @@ final class Pacer {
      * @param wait the vendor's wait, or the backoff when it named none
      * @param named whether the vendor named the wait (only a vendor's wait says something about its pace)
      */
-    synchronized void refused(Duration wait, boolean named) {
+    void refused(Duration wait, boolean named) {
+        refused(wait, named, ticker.nanoTime());
+    }
+
+    /**
+     * As {@link #refused(Duration, boolean)}, for a call sent at {@code sentAt}: a refusal of a call sent
+     * before the headers' word was known (the first calls, sent blind) does not grow the margin.
+     *
+     * @param wait the vendor's wait, or the backoff when it named none
+     * @param named whether the vendor named the wait
+     * @param sentAt the ticker's instant when the refused call went
+     */
+    synchronized void refused(Duration wait, boolean named, long sentAt) {
         long now = ticker.nanoTime();
         long waitNanos = wait.toNanos();
         Pace known = current(now);
@@ -340,7 +376,7 @@ final class Pacer {
         if (known.headerLive(now)) {
             // The vendor's headers set the pace: a 429 among them says the calls arrived closer than they were sent
             // (or another client shares the limit), so the margin grows; the pace learned from 429s is not touched.
-            if (known.headerInterval() > 0) {
+            if (known.headerInterval() > 0 && sentAt - headersSince >= 0) {
                 scaleMargin(MARGIN_UP);
             }
         } else if (rate == 0 && since == now) {

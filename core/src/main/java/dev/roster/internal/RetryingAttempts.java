@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -45,7 +46,31 @@ final class RetryingAttempts implements Attempts {
 
     /** Waits between attempts; replaced in tests so that they never sleep. */
     interface Sleeper {
-        Sleeper THREAD_SLEEP = duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+        Sleeper THREAD_SLEEP = Sleeper::precisely;
+
+        /**
+         * Parks until shortly before the end, then spins the last {@link #SPIN_NANOS} ns on the monotonic
+         * clock. Not {@code Thread.sleep(millis, nanos)}: on Java 17 it rounds any fraction of a millisecond
+         * up to a whole one, so a 4.3 ms wait took 5; and a parked thread still wakes some 100 us late. A
+         * limiter with no burst refuses a call that arrives early by any amount, so the pacer's calls must
+         * leave when it says; the spin costs at most that much CPU per wait.
+         */
+        static void precisely(Duration duration) throws InterruptedException {
+            long deadline = System.nanoTime() + duration.toNanos();
+            for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("Interrupted while waiting to call the vendor again.");
+                }
+                if (left > SPIN_NANOS) {
+                    LockSupport.parkNanos(left - SPIN_NANOS);
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+        }
+
+        /** How much of a wait is spun instead of parked: about what a parked thread wakes late. */
+        long SPIN_NANOS = 150_000L;
 
         void sleep(Duration duration) throws InterruptedException;
     }
@@ -90,6 +115,7 @@ final class RetryingAttempts implements Attempts {
         RosterException unresolved = null;
         while (true) {
             awaitTurn(operation, unresolved, history);
+            long sentAt = ticker.nanoTime();
             tries++;
             boolean checking = unresolved != null;
             RosterException failure;
@@ -126,7 +152,7 @@ final class RetryingAttempts implements Attempts {
             boolean rateLimited = failure instanceof RateLimitedException;
             if (rateLimited) {
                 // Even when this call gives up below, the other calls through this provider hold back.
-                pacer.refused(wait, asked.isPresent());
+                pacer.refused(wait, asked.isPresent(), sentAt);
             }
             long spent = ticker.nanoTime() - started;
             if (rateLimited && spent + wait.toNanos() <= policy.rateLimitBudget().toNanos()) {

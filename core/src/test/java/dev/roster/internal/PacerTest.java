@@ -240,6 +240,38 @@ class PacerTest {
             }
             assertThat(pacer.margin()).isCloseTo(first, org.assertj.core.data.Offset.offset(1e-9));
         }
+
+        @Test
+        @DisplayName("a 429 to a call sent before the headers were known leaves the margin alone: it was sent blind, not early")
+        void blindCallsTeachNoMargin() {
+            long sentBlind = time.nanoTime();
+            time.now += 1_000_000;
+            pacer.observe(status(1, 0, Duration.ofMillis(5)));
+            double first = pacer.margin();
+
+            pacer.refused(Duration.ofMillis(4), true, sentBlind);
+
+            assertThat(pacer.margin()).isEqualTo(first);
+        }
+
+        @Test
+        @DisplayName("with none remaining, a call whose slot came waits for the wait the latest answer named, counted from its arrival")
+        void waitsForTheAnswersWord() {
+            pacer.observe(status(1, 0, Duration.ofMillis(5)));
+            long start = time.now;
+            Pacer.Turn first = turn();
+            Pacer.Turn second = turn();
+            long firstSlot = pacer.step(first, start, 0);
+            long secondSlot = pacer.step(second, start, 0);
+            assertThat(pacer.step(first, firstSlot, 0)).isEqualTo(firstSlot);
+
+            time.now = firstSlot + 2_000_000; // the first call's answer, 2 ms after it went: the next token in 5 ms
+            pacer.observe(status(1, 0, Duration.ofMillis(5)));
+
+            // Its slot, 5.25 ms after the first call, would have it arrive before the vendor's next token.
+            assertThat(secondSlot).isEqualTo(firstSlot + 5_250_000L);
+            assertThat(pacer.step(second, secondSlot, 0)).isEqualTo(time.now + 5_000_000L);
+        }
     }
 
     @Nested
