@@ -2,6 +2,7 @@ package dev.roster.github;
 
 import dev.roster.ProviderConfig;
 import dev.roster.Secret;
+import dev.roster.provider.support.FeignCalls;
 import dev.roster.provider.support.FeignClients;
 import dev.roster.provider.support.RateLimitFeed;
 import dev.roster.provider.support.RedactingLogger;
@@ -30,14 +31,19 @@ final class GitHubHttp {
         return Redactor.of(List.of(token.reveal()));
     }
 
-    /** The client, logging to the {@code System.Logger} {@value #WIRE_LOG} at DEBUG and handing every answer's headers to {@code rateLimits}. */
-    static GitHubApi api(ProviderConfig config, Secret token, URI baseUri, GitHubErrors errors, RateLimitFeed rateLimits) {
+    /**
+     * The client, logging to the {@code System.Logger} {@value #WIRE_LOG} at DEBUG, handing every answer's
+     * headers to {@code rateLimits}, its connections closed when {@code calls} are.
+     */
+    static GitHubApi api(ProviderConfig config, Secret token, URI baseUri, GitHubErrors errors, RateLimitFeed rateLimits,
+            FeignCalls calls) {
         Logger.Level level = FeignClients.logLevel(config, LOG_LEVEL_PROPERTY, GitHubProviderFactory.ID);
         String authorization = "Bearer " + token.reveal();
         String userAgent = HttpEndpoints.userAgent("provider-github", GitHubHttp.class);
         return FeignClients.builder(config, baseUri)
                 .errorDecoder(errors)
                 .rateLimits(rateLimits)
+                .closedBy(calls)
                 .header("Authorization", authorization)
                 .header("User-Agent", userAgent)
                 .logger(RedactingLogger.toSystemLogger(WIRE_LOG, redactor(token)), level)

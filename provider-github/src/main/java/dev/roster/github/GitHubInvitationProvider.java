@@ -168,7 +168,7 @@ final class GitHubInvitationProvider implements InvitationProvider, RateLimitRep
         return members;
     }
 
-    /** Refuses every later call; the JDK's HttpClient releases its connections when unreachable. */
+    /** Refuses every later call and closes the client's idle connections. */
     @Override
     public void close() {
         closed = true;

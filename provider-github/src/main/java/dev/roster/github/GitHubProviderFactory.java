@@ -102,8 +102,9 @@ public final class GitHubProviderFactory implements InvitationProviderFactory {
         Clock clock = Clock.systemUTC();
         GitHubErrors errors = new GitHubErrors(FeignClients.lenientJson(), clock, org, redactor);
         RateLimitFeed rateLimits = new RateLimitFeed(headers -> GitHubRateLimits.read(headers, clock));
-        return new GitHubInvitationProvider(GitHubHttp.api(config, token, baseUri, errors, rateLimits), org,
-                new FeignCalls("GitHub", ID, baseUri, redactor), errors, redactor, rateLimits);
+        FeignCalls calls = new FeignCalls("GitHub", ID, baseUri, redactor);
+        return new GitHubInvitationProvider(GitHubHttp.api(config, token, baseUri, errors, rateLimits, calls), org, calls, errors,
+                redactor, rateLimits);
     }
 
     private static String org(ProviderConfig config) {

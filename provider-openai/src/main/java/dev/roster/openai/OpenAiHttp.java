@@ -3,6 +3,7 @@ package dev.roster.openai;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.ProviderConfig;
 import dev.roster.Secret;
+import dev.roster.provider.support.FeignCalls;
 import dev.roster.provider.support.FeignClients;
 import dev.roster.provider.support.RateLimitFeed;
 import dev.roster.provider.support.RedactingLogger;
@@ -37,23 +38,28 @@ final class OpenAiHttp {
      * The Feign client for the configured endpoint, authenticated with the admin key, logging to
      * {@code System.Logger} "dev.roster.openai.http" at DEBUG.
      */
-    static OpenAiApi api(ProviderConfig config, Secret adminKey, URI baseUri, RateLimitFeed rateLimits) {
+    static OpenAiApi api(ProviderConfig config, Secret adminKey, URI baseUri, RateLimitFeed rateLimits, FeignCalls calls) {
         Redactor redactor = redactor(adminKey);
-        return api(config, adminKey, baseUri, logLevel(config), RedactingLogger.toSystemLogger(WIRE_LOG, redactor), rateLimits);
+        return api(config, adminKey, baseUri, logLevel(config), RedactingLogger.toSystemLogger(WIRE_LOG, redactor), rateLimits,
+                calls);
     }
 
     /** As {@link #api(ProviderConfig, Secret, URI)}, logging at the given level to the given sink. */
     static OpenAiApi api(ProviderConfig config, Secret adminKey, URI baseUri, Logger.Level level, Consumer<String> logSink) {
         return api(config, adminKey, baseUri, level, new RedactingLogger(redactor(adminKey), logSink),
-                new RateLimitFeed(OpenAiRateLimits::read));
+                new RateLimitFeed(OpenAiRateLimits::read), null);
     }
 
     private static OpenAiApi api(ProviderConfig config, Secret adminKey, URI baseUri, Logger.Level level, Logger logger,
-            RateLimitFeed rateLimits) {
+            RateLimitFeed rateLimits, FeignCalls calls) {
         String authorization = "Bearer " + adminKey.reveal();
         String userAgent = userAgent();
         ObjectMapper json = FeignClients.lenientJson();
-        return FeignClients.builder(config, baseUri)
+        FeignClients.Builder builder = FeignClients.builder(config, baseUri);
+        if (calls != null) {
+            builder.closedBy(calls);
+        }
+        return builder
                 .json(json)
                 .errorDecoder(new OpenAiErrorDecoder(json, Clock.systemUTC(), redactor(adminKey)))
                 .header("Authorization", authorization)

@@ -75,8 +75,13 @@ final class OpenAiInvitationProvider implements InvitationProvider, RateLimitRep
 
     /** An adapter whose client hands every answer's headers to {@code rateLimits}. */
     OpenAiInvitationProvider(OpenAiApi api, URI baseUri, Redactor redactor, RateLimitFeed rateLimits) {
+        this(api, new FeignCalls("OpenAI", OpenAiProviderFactory.ID, baseUri, redactor), rateLimits);
+    }
+
+    /** An adapter running its calls through {@code calls}, whose closing also closes the client's connections. */
+    OpenAiInvitationProvider(OpenAiApi api, FeignCalls calls, RateLimitFeed rateLimits) {
         this.api = Objects.requireNonNull(api, "api");
-        this.calls = new FeignCalls("OpenAI", OpenAiProviderFactory.ID, baseUri, redactor);
+        this.calls = Objects.requireNonNull(calls, "calls");
         this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
     }
 
@@ -194,11 +199,7 @@ final class OpenAiInvitationProvider implements InvitationProvider, RateLimitRep
         }
     }
 
-    /**
-     * Refuses every later call. Nothing else to release on Java 17: the JDK's {@code HttpClient}
-     * gives its pooled connections back when it becomes unreachable ({@code HttpClient.close()}
-     * arrives only with Java 21).
-     */
+    /** Refuses every later call and closes the client's idle connections. */
     @Override
     public void close() {
         calls.close();

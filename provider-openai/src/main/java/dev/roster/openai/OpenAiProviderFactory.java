@@ -3,6 +3,7 @@ package dev.roster.openai;
 import dev.roster.InvitationProvider;
 import dev.roster.ProviderConfig;
 import dev.roster.Secret;
+import dev.roster.provider.support.FeignCalls;
 import dev.roster.provider.support.RateLimitFeed;
 import dev.roster.spi.InvitationProviderFactory;
 import java.net.URI;
@@ -69,7 +70,7 @@ public final class OpenAiProviderFactory implements InvitationProviderFactory {
         Secret adminKey = config.requireCredential(ProviderConfig.OPENAI_ADMIN_KEY, ID);
         URI baseUri = OpenAiHttp.baseUri(config);
         RateLimitFeed rateLimits = new RateLimitFeed(OpenAiRateLimits::read);
-        return new OpenAiInvitationProvider(OpenAiHttp.api(config, adminKey, baseUri, rateLimits), baseUri,
-                OpenAiHttp.redactor(adminKey), rateLimits);
+        FeignCalls calls = new FeignCalls("OpenAI", ID, baseUri, OpenAiHttp.redactor(adminKey));
+        return new OpenAiInvitationProvider(OpenAiHttp.api(config, adminKey, baseUri, rateLimits, calls), calls, rateLimits);
     }
 }

@@ -6,6 +6,7 @@ import dev.roster.ProviderConfig;
 import dev.roster.ProviderConfigurationException;
 import dev.roster.Secret;
 import dev.roster.confluent.ConfluentCloud;
+import dev.roster.provider.support.FeignCalls;
 import dev.roster.provider.support.FeignClients;
 import dev.roster.provider.support.RateLimitFeed;
 import dev.roster.provider.support.RedactingLogger;
@@ -55,7 +56,9 @@ final class ConfluentClients {
 
         ObjectMapper json = FeignClients.lenientJson();
         RateLimitFeed rateLimits = new RateLimitFeed(ConfluentRateLimits::read);
+        FeignCalls calls = new FeignCalls(ConfluentCloud.DISPLAY_NAME, ConfluentCloud.ID, baseUri, redactor);
         ConfluentApi api = FeignClients.builder(config, baseUri)
+                .closedBy(calls)
                 .json(json)
                 .errorDecoder(new ConfluentErrors(json, Clock.systemUTC(), redactor))
                 .header("Authorization", "Basic " + basic)
@@ -63,7 +66,7 @@ final class ConfluentClients {
                 .logger(logger, FeignClients.logLevel(config, ConfluentCloud.HTTP_LOG_PROPERTY, ConfluentCloud.ID))
                 .rateLimits(rateLimits)
                 .target(ConfluentApi.class);
-        return new ConfluentInvitationProvider(api, baseUri, redactor, rateLimits);
+        return new ConfluentInvitationProvider(api, calls, rateLimits);
     }
 
     /**

@@ -69,8 +69,13 @@ public final class ConfluentInvitationProvider implements InvitationProvider, Ra
     private final RateLimitFeed rateLimits;
 
     ConfluentInvitationProvider(ConfluentApi api, URI baseUri, Redactor redactor, RateLimitFeed rateLimits) {
+        this(api, new FeignCalls(ConfluentCloud.DISPLAY_NAME, ConfluentCloud.ID, baseUri, redactor), rateLimits);
+    }
+
+    /** An adapter running its calls through {@code calls}, whose closing also closes the client's connections. */
+    ConfluentInvitationProvider(ConfluentApi api, FeignCalls calls, RateLimitFeed rateLimits) {
         this.api = Objects.requireNonNull(api, "api");
-        this.calls = new FeignCalls(ConfluentCloud.DISPLAY_NAME, ConfluentCloud.ID, baseUri, redactor);
+        this.calls = Objects.requireNonNull(calls, "calls");
         this.members = new ConfluentMembers(this, api);
         this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
     }
@@ -237,7 +242,7 @@ public final class ConfluentInvitationProvider implements InvitationProvider, Ra
                 ErrorDetails.of(ConfluentCloud.ID), null);
     }
 
-    /** Nothing to shut down on Java 17: the JDK's HttpClient releases its connections once unreachable. */
+    /** Refuses every later call and closes the client's idle connections. */
     @Override
     public void close() {
         calls.close();

@@ -133,9 +133,30 @@ class OkHttpTransportTest {
         assertThat(server.requestLines).hasSize(1);
     }
 
+    @Test
+    @DisplayName("closes its idle connection when the adapter's calls are closed, and refuses calls after")
+    void closedWithTheCalls() throws Exception {
+        server = HttpServerStub.json("{\"id\":\"t-1\"}");
+        URI base = URI.create(server.root());
+        FeignCalls calls = new FeignCalls("Acme", "acme", base, dev.roster.spi.Redactor.of(List.of()));
+        Things things = FeignClients.builder(ProviderConfig.builder().build(), base)
+                .errorDecoder((key, response) -> new IllegalStateException("HTTP " + response.status()))
+                .closedBy(calls)
+                .target(Things.class);
+        calls.run("find a thing", () -> things.find("t-1"));
+
+        calls.close();
+
+        assertThat(server.hungUp.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the server saw the connection closed").isTrue();
+        assertThat(catchThrowable(() -> calls.run("find a thing", () -> things.find("t-1"))))
+                .isInstanceOf(dev.roster.ProviderConfigurationException.class);
+    }
+
     /** A keep-alive HTTP/1.1 server on 127.0.0.1 answering every GET with one JSON body; it counts connections. */
     static final class HttpServerStub implements AutoCloseable {
         final AtomicInteger connections = new AtomicInteger();
+        /** Counted down when a client closes a connection it had kept alive. */
+        final java.util.concurrent.CountDownLatch hungUp = new java.util.concurrent.CountDownLatch(1);
         final List<String> requestLines = Collections.synchronizedList(new ArrayList<>());
         final List<String> headerLines = Collections.synchronizedList(new ArrayList<>());
         private final ServerSocket socket;
@@ -203,6 +224,7 @@ class OkHttpTransportTest {
                     out.write(answer);
                     out.flush();
                 }
+                hungUp.countDown(); // the client closed its end between requests
             } catch (IOException | NullPointerException gone) {
                 // The client closed the connection.
             }
