@@ -2,6 +2,7 @@ package dev.roster.openai;
 
 import dev.roster.Capabilities;
 import dev.roster.ErrorDetails;
+import dev.roster.InvalidRequestException;
 import dev.roster.Invitation;
 import dev.roster.InvitationProvider;
 import dev.roster.InvitationRequest;
@@ -40,14 +41,15 @@ import java.util.stream.Collectors;
  * list, even empty, is sent as it is. Unknown ids are an empty {@link #find} and a {@code false}
  * {@link #revoke}. Thread-safe: it holds no per-call state.
  *
- * <p>{@code findByEmail} is the interface's default, a scan of {@code stream()} that stops at the
- * first pending match, because nothing cheaper is correct at OpenAI: its invites list has no email
+ * <p>{@code findByEmail} first reads again the invitation this adapter last saw pending for the
+ * address ({@link PendingInvites}), then falls back to the interface's default, a scan of
+ * {@code stream()} that stops at the first pending match, because nothing cheaper is correct at OpenAI: its invites list has no email
  * filter and takes only {@code limit} and {@code after} (OpenAI's OpenAPI file, commit
  * {@code f85dbe2}, and its SDKs' {@code InviteListParams}), and neither the contract nor the API
  * reference says in which order it lists, so walking "newest first" would be a guess (OpenAI's admin
  * API keys list, by contrast, takes {@code order}). Its 409 for an address with a pending invite
- * names no invitation either. A re-invite therefore costs one page per 100 invitations listed before
- * the pending one.
+ * names no invitation either. A re-invite of an address the adapter has not seen therefore costs one
+ * page per 100 invitations listed before the pending one; of one it has seen, two requests.
  */
 final class OpenAiInvitationProvider implements InvitationProvider, RateLimitReporting {
 
@@ -66,6 +68,7 @@ final class OpenAiInvitationProvider implements InvitationProvider, RateLimitRep
     private final OpenAiApi api;
     private final FeignCalls calls;
     private final Members members = new OpenAiMembers();
+    private final PendingInvites pending = new PendingInvites();
     private final RateLimitFeed rateLimits;
 
     /** An adapter whose client reports no rate limits (for tests that build the client themselves). */
@@ -102,14 +105,14 @@ final class OpenAiInvitationProvider implements InvitationProvider, RateLimitRep
                 .map(grants -> grants.stream().map(OpenAiInvitationProvider::project).collect(Collectors.toList()))
                 .orElse(null);
         OpenAiJson.InviteRequest body = new OpenAiJson.InviteRequest(request.email(), request.role().orElse(DEFAULT_ROLE), projects);
-        return calls.read("send an invite", () -> api.create(body), InviteMapping::invitation);
+        return seen(calls.read("send an invite", () -> api.create(body), InviteMapping::invitation));
     }
 
     @Override
     public Optional<Invitation> find(String invitationId) {
         String id = InputRules.invitationId(invitationId);
         try {
-            return Optional.of(calls.read("find invite " + id, () -> api.retrieve(id), InviteMapping::invitation));
+            return Optional.of(seen(calls.read("find invite " + id, () -> api.retrieve(id), InviteMapping::invitation)));
         } catch (NotFoundException unknown) {
             return Optional.empty();
         }
@@ -119,7 +122,38 @@ final class OpenAiInvitationProvider implements InvitationProvider, RateLimitRep
     public Page<Invitation> list(PageRequest request) {
         int limit = Math.min(request.size(), MAX_PAGE_SIZE);
         String after = request.cursor().map(HttpEndpoints::percentEncode).orElse(null);
-        return calls.read("list invites", () -> api.list(limit, after), InviteMapping::page);
+        Page<Invitation> page = calls.read("list invites", () -> api.list(limit, after), InviteMapping::page);
+        page.items().forEach(pending::saw);
+        return page;
+    }
+
+    /**
+     * The pending invitation for the address: first the one this adapter last saw pending for it, read
+     * again with one {@code find} (see {@link PendingInvites}), else the interface's walk of every page
+     * up to the first pending match, which also teaches the adapter every invitation it passes.
+     */
+    @Override
+    public Optional<Invitation> findByEmail(String email) {
+        String wanted = InputRules.email(email);
+        Optional<String> remembered = pending.idFor(wanted);
+        if (remembered.isPresent()) {
+            Optional<Invitation> now;
+            try {
+                now = find(remembered.get());
+            } catch (InvalidRequestException notAnIdRosterSends) {
+                now = Optional.empty(); // the vendor's id, which Roster would not put in a path: walk instead
+            }
+            if (now.isPresent() && now.get().isPending() && InputRules.sameEmail(now.get().email(), wanted)) {
+                return now;
+            }
+            pending.forget(wanted, remembered.get());
+        }
+        return InvitationProvider.super.findByEmail(wanted);
+    }
+
+    private Invitation seen(Invitation invitation) {
+        pending.saw(invitation);
+        return invitation;
     }
 
     @Override
