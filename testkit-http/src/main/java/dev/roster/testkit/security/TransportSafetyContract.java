@@ -195,8 +195,9 @@ public abstract class TransportSafetyContract {
         if (!leaked.isEmpty()) {
             long withCredentials = leaked.stream().filter(r -> r.containsHeader("Authorization")).count();
             fail("The redirect was followed: the other host received " + leaked.size() + " request(s), " + withCredentials
-                    + " carrying an Authorization header: " + describe(leaked) + ". Build the HTTP client with "
-                    + "HttpClient.Redirect.NEVER (and Feign's followRedirects false).");
+                    + " carrying an Authorization header: " + describe(leaked) + ". Build the HTTP client to follow "
+                    + "no redirect (OkHttp: followRedirects(false) and followSslRedirects(false); the JDK's: "
+                    + "HttpClient.Redirect.NEVER) and Feign's Request.Options with followRedirects false.");
         }
         List<LoggedRequest> sent = requests(redirecting);
         assertEquals(1, sent.size(), "one " + operation + " call should send one request and neither follow nor retry a "
