@@ -34,8 +34,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       vendor's rate; a token bucket never asks to wait longer than its refill interval), with a margin,
  *       and no faster than 5% below the pace that was over the limit;
  *       over {@value #AT_LIMIT_SHARE}, it eases off by 5%; fewer, it stands. Without refusals the pace
- *       rises by a tenth of itself every second, and is forgotten after {@value #FORGET_AFTER_SECONDS} s
- *       without a 429.</li>
+ *       rises by a tenth of itself every second, but no higher than one call per the longest sub-second
+ *       wait any 429 named (a token bucket frees no more; a window's longer waits leave the learned pace
+ *       where it is), and is forgotten after {@value #FORGET_AFTER_SECONDS} s without a 429.</li>
  *   <li><b>Every 429's wait</b>: nothing is sent through this pacer until it is over; a call whose
  *       slot the wait covers takes a new one behind every slot given, so that the calls it held do not
  *       all go at once when it ends.</li>
@@ -103,10 +104,16 @@ final class Pacer {
 
         /** The spacing at {@code now}: the header interval stretched by {@code margin}, or the learned one, whichever is longer. */
         long interval(long now, double margin) {
+            return interval(now, margin, Double.MAX_VALUE);
+        }
+
+        /** As {@link #interval(long, double)}, the learned rate rising no higher than {@code ceiling} calls per second. */
+        long interval(long now, double margin, double ceiling) {
             long fromHeaders = headerLive(now) ? (long) (headerInterval * margin) : 0;
             long learned = 0;
             if (learnedRate > 0 && now - learnedAt < FORGET_AFTER_SECONDS * SECOND) {
-                double rate = learnedRate * (1 + PROBE_PER_SECOND * (now - learnedAt) / (double) SECOND);
+                double rate = Math.min(learnedRate * (1 + PROBE_PER_SECOND * (now - learnedAt) / (double) SECOND),
+                        Math.max(ceiling, learnedRate));
                 learned = (long) (SECOND / rate);
             }
             return Math.max(fromHeaders, learned);
@@ -116,8 +123,8 @@ final class Pacer {
          * The least time between two calls actually sent, whatever their slots: the headers' interval
          * with its margin, or most of the learned one (whose own margin is already in it).
          */
-        long floor(long now, double margin) {
-            long learned = interval(now, 0);
+        long floor(long now, double margin, double ceiling) {
+            long learned = interval(now, 0, ceiling);
             return Math.max(headerLive(now) ? (long) (headerInterval * margin) : 0, (long) (learned * (1 + MARGIN) / 2));
         }
 
@@ -160,6 +167,16 @@ final class Pacer {
     private final AtomicLong acceptedSince = new AtomicLong();
     /** 429s since the learned rate was last set (not counting the one that set it). */
     private final AtomicLong refusedSince = new AtomicLong();
+    /**
+     * The learned rate rises no higher than this (calls per second): one call per the longest sub-second
+     * wait any 429 named (a token bucket never asks to wait longer than its refill interval, so it frees no
+     * more than that), or the learned rate itself where that is higher (a window's waits are longer, and
+     * say less). Without it the pace rises by {@value #PROBE_PER_SECOND} of itself a second into the limit,
+     * and each rise costs refusals. {@link Double#MAX_VALUE} until a 429 names such a wait.
+     */
+    private volatile double probeCeiling = Double.MAX_VALUE;
+    /** The longest sub-second wait any 429 named; guarded by this. */
+    private long longestWaitEver;
     /** The longest sub-second wait a 429 named since the learned rate was last set; guarded by this. */
     private long longestWait;
 
@@ -245,7 +262,7 @@ final class Pacer {
         if (answered - now > slack && answered - now <= turn.maxWait) {
             return answered;
         }
-        long floor = turn.unpaced ? 0 : known.floor(now, margin());
+        long floor = turn.unpaced ? 0 : known.floor(now, margin(), probeCeiling);
         while (floor > 0) {
             long last = lastSent.get();
             long go = last + floor;
@@ -280,7 +297,7 @@ final class Pacer {
     /** Takes the next slot at the known pace, no sooner than any hold; not one further away than {@code maxWait}. */
     private long reserve(Pace known, long now, long maxWait) {
         long earliest = later(now, known.holdUntil());
-        long interval = known.interval(now, margin());
+        long interval = known.interval(now, margin(), probeCeiling);
         if (interval == 0) {
             return earliest;
         }
@@ -372,6 +389,8 @@ final class Pacer {
         long since = known.learnedAt();
         if (named && waitNanos > 0 && waitNanos < SECOND) {
             longestWait = Math.max(longestWait, waitNanos);
+            longestWaitEver = Math.max(longestWaitEver, waitNanos);
+            probeCeiling = SECOND / (double) longestWaitEver;
         }
         if (known.headerLive(now)) {
             // The vendor's headers set the pace: a 429 among them says the calls arrived closer than they were sent

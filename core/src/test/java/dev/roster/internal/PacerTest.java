@@ -374,14 +374,21 @@ class PacerTest {
         }
 
         @Test
-        @DisplayName("without refusals the pace rises, and after 30 s without a 429 it is forgotten")
+        @DisplayName("without refusals the pace rises, up to one call per the longest wait a 429 named, and after 30 s without a 429 it is forgotten")
         void relaxes() throws InterruptedException {
             pacer.refused(Duration.ofMillis(10), true); // 92 calls/s: about 10.9 ms apart
-            time.sleep(Duration.ofSeconds(10)); // ten seconds on, the pace is twice that
+            time.sleep(Duration.ofSeconds(1)); // a second on, 10% faster: 101 calls/s, but a bucket that asked for 10 ms frees 100
             time.waits.clear();
             pacer.await(NO_CAP);
             pacer.await(NO_CAP);
-            assertThat(time.waits.get(time.waits.size() - 1).toNanos()).isBetween(5_400_000L, 5_450_000L);
+            assertThat(time.waits.get(time.waits.size() - 1).toNanos()).isBetween(10_000_000L, 10_010_000L);
+
+            pacer.refused(Duration.ofMillis(4), true); // a shorter wait raises no ceiling: the longest one stands
+            time.sleep(Duration.ofSeconds(10));
+            time.waits.clear();
+            pacer.await(NO_CAP);
+            pacer.await(NO_CAP);
+            assertThat(time.waits.get(time.waits.size() - 1).toNanos()).isBetween(10_000_000L, 10_010_000L);
 
             time.sleep(Duration.ofSeconds(Pacer.FORGET_AFTER_SECONDS));
             time.waits.clear();
