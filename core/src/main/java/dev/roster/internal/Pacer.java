@@ -84,6 +84,8 @@ final class Pacer {
     /** More refused than this share, but not over the limit: at it, so the pace eases off by {@link #EASE}. */
     private static final double AT_LIMIT_SHARE = 0.025;
     private static final double EASE = 0.95;
+    /** An accepted rate below this share of the eased pace is far below it: the pace drops to it at once. */
+    private static final double FAR_BELOW = 0.75;
     private static final long SECOND = 1_000_000_000L;
     /** The most one sleep's lateness counts for in the slack: a millisecond. */
     static final long MAX_LATENESS_NANOS = 1_000_000L;
@@ -422,7 +424,13 @@ final class Pacer {
                 double fromWaits = longestWait > 0 ? Math.min(sending * EASE, SECOND * MARGIN / longestWait) : 0;
                 rate = Math.max(Math.max(accepted * (double) SECOND / (now - since) * MARGIN, fromWaits), MIN_RATE);
             } else if (rate > 0) {
-                rate = Math.max(refusedShare > AT_LIMIT_SHARE ? sending * EASE : sending, MIN_RATE);
+                // At the limit: ease off; and where the vendor accepted far less than this pace sends (the holds of
+                // its 429s kept the calls near its rate, so that is what it lets through), drop to what it accepted
+                // instead of easing off 5% at a time through a refusal each.
+                double acceptedRate = accepted * (double) SECOND / (now - since);
+                double eased = sending * EASE;
+                rate = Math.max(refusedShare <= AT_LIMIT_SHARE ? sending
+                        : accepted > 0 && acceptedRate < eased * FAR_BELOW ? acceptedRate : eased, MIN_RATE);
             }
             since = now;
             longestWait = 0;
