@@ -100,12 +100,18 @@ public final class DemoCommand implements Callable<Integer> {
         VendorSimulator openai = sims.get("openai").orElseThrow();
         openai.rateLimit(4);
         long started = System.nanoTime();
-        step("OpenAI now allows 4 requests a second; inviting five people runs into its rate limit, and waits it out.",
+        step("OpenAI now allows 4 requests a second; inviting five people at once needs more, and Roster keeps to its limit.",
                 "invite", "--vendor", "openai", "--concurrency", "5", "alan@example.com", "barbara@example.com",
                 "edsger@example.com", "frances@example.com", "john@example.com");
         long millis = (System.nanoTime() - started) / 1_000_000;
-        say(String.format(Locale.ROOT, "OpenAI answered %d requests with 429 (rate limited); core waited them out: "
-                + "no failure, %.1f s in all.", openai.answeredWith(429), millis / 1000.0));
+        int refused = openai.answeredWith(429);
+        // Whether any request is refused depends on timing: the pacer may learn the limit from the rate-limit
+        // headers of the first answers before the rest go.
+        say(refused > 0
+                ? String.format(Locale.ROOT, "OpenAI answered %d requests with 429 (rate limited); core waited them out: "
+                        + "no failure, %.1f s in all.", refused, millis / 1000.0)
+                : String.format(Locale.ROOT, "OpenAI refused none: core paced the requests by its rate-limit headers: "
+                        + "no failure, %.1f s in all.", millis / 1000.0));
         openai.rateLimit(0);
 
         out.println();
