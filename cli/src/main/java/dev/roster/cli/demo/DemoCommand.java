@@ -108,8 +108,9 @@ public final class DemoCommand implements Callable<Integer> {
         // Whether any request is refused depends on timing: the pacer may learn the limit from the rate-limit
         // headers of the first answers before the rest go.
         say(refused > 0
-                ? String.format(Locale.ROOT, "OpenAI answered %d requests with 429 (rate limited); core waited them out: "
-                        + "no failure, %.1f s in all.", refused, millis / 1000.0)
+                ? String.format(Locale.ROOT, "OpenAI answered %d %s with 429 (rate limited); core waited %s out: "
+                        + "no failure, %.1f s in all.", refused, refused == 1 ? "request" : "requests",
+                        refused == 1 ? "it" : "them", millis / 1000.0)
                 : String.format(Locale.ROOT, "OpenAI refused none: core paced the requests by its rate-limit headers: "
                         + "no failure, %.1f s in all.", millis / 1000.0));
         openai.rateLimit(0);

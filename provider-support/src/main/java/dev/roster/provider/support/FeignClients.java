@@ -161,12 +161,20 @@ public final class FeignClients {
          * @param name the header's name
          * @param value its value
          * @return this builder
-         * @throws IllegalArgumentException if the name or value is not a valid header's
+         * @throws IllegalArgumentException if the name or value holds a character HTTP cannot carry (the
+         *     message names the header, never its value)
          */
         public Builder header(String name, String value) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
-            okhttp3.Headers.of(name, value); // checks both now, not on the first call
+            try {
+                okhttp3.Headers.of(name, value); // checked now, when the provider is created, not on its first call
+            } catch (IllegalArgumentException unsendable) {
+                // Not chained: OkHttp's message quotes the value of any header but a few it knows to be credentials.
+                throw new IllegalArgumentException("The header '" + name.replaceAll("[^\\x21-\\x7e]", "?") + "' cannot be "
+                        + "sent: its name or value holds a character HTTP headers cannot carry (a line break, a control "
+                        + "character or a non-ASCII letter). Check the credential or setting it comes from.");
+            }
             headers.put(name, value);
             return this;
         }

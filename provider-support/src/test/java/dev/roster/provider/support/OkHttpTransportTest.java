@@ -152,6 +152,17 @@ class OkHttpTransportTest {
                 .isInstanceOf(dev.roster.ProviderConfigurationException.class);
     }
 
+    @Test
+    @DisplayName("refuses a fixed header HTTP cannot carry when the client is built, naming the header and never its value")
+    void unsendableHeader() {
+        FeignClients.Builder builder = FeignClients.builder(ProviderConfig.builder().build(), URI.create("http://127.0.0.1:9"));
+        for (String name : List.of("Authorization", "X-Api-Key")) {
+            Throwable refused = catchThrowable(() -> builder.header(name, "sk-secret-0042\r\nX-Injected: yes"));
+            assertThat(refused).isInstanceOf(IllegalArgumentException.class).hasNoCause()
+                    .hasMessageContaining("'" + name + "'").hasMessageNotContaining("sk-secret-0042");
+        }
+    }
+
     /** A keep-alive HTTP/1.1 server on 127.0.0.1 answering every GET with one JSON body; it counts connections. */
     static final class HttpServerStub implements AutoCloseable {
         final AtomicInteger connections = new AtomicInteger();
