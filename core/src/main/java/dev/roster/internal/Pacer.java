@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       {@code remaining} requests allowed before {@code resetIn} has passed are spread evenly over it,
  *       one every {@code resetIn / (remaining + 1)}. A fixed window is then used in full without a
  *       refusal, and a token bucket settles about half full, sending at its refill rate. With none
- *       remaining, nothing goes before {@code resetIn}, and calls stay at least that far apart (the
- *       spacing of a bucket with no burst, whose {@code resetIn} is the time to its next token). The
+ *       remaining, nothing goes before {@code resetIn} (less the fastest round trip, as below), and
+ *       calls stay at least that far apart (the spacing of a bucket with no burst, whose
+ *       {@code resetIn} is the time to its next token). The
  *       spacing is stretched by a margin learned from the jitter of the calls' arrival: it grows with
  *       every 429 among calls the headers pace and shrinks with every call accepted, settling where
  *       about {@value #TARGET_REFUSED} of them are refused. The headers are forgotten once their last
@@ -39,16 +40,22 @@ import java.util.concurrent.atomic.AtomicReference;
  *       where it is), and is forgotten after {@value #FORGET_AFTER_SECONDS} s without a 429.</li>
  *   <li><b>Every 429's wait</b>: nothing is sent through this pacer until it is over; a call whose
  *       slot the wait covers takes a new one behind every slot given, so that the calls it held do not
- *       all go at once when it ends.</li>
+ *       all go at once when it ends. A 429 to the latest paced call sent leaves its slot unspent (the
+ *       vendor did not count the call): the next call to ask for a turn takes it, at the end of the
+ *       wait, instead of one behind every slot given.</li>
  * </ul>
  *
  * <p>Each paced call reserves a slot one interval after the last one given, and when its slot has
  * come also keeps the interval from the instant the latest paced call actually went (a thread that
- * woke late must not send right before one that woke on time); and, after an answer that said nothing
- * is left, waits for the wait that answer named, counted from its arrival (slots are given ahead of
- * time, and a call that goes at its slot may arrive before the vendor's next request, however wide the
- * margin; one that waits for the vendor's word cannot, at the cost of a round trip). Sleeps end late by
- * the scheduler's delay; the pacer measures that lateness and wakes that much early.
+ * woke late must not send right before one that woke on time); and waits for the answers: after one
+ * that said nothing is left, for the wait it named, and after any answer while the pace is learned from
+ * 429s whose waits name a refill interval, for that interval; each counted from the answer's arrival,
+ * less the fastest round trip seen (see {@link #answered(long)}). Slots are given ahead of time, so a
+ * call that goes at its slot arrives before the vendor's next request whenever the call before it was
+ * delayed on its way, and a limiter with no burst counts from that late arrival; a call that waits for
+ * the answer to the one before cannot, and the fastest round trip taken off is the part of every round
+ * trip that need not be waited for. Sleeps end late by the scheduler's delay; the pacer measures that
+ * lateness and wakes that much early.
  *
  * <p>With nothing known, {@link #await} is one volatile read and never waits. Thread-safe: what is
  * known is an immutable {@link Pace} swapped atomically; slots, sends, the margin and the lateness are
@@ -72,9 +79,9 @@ final class Pacer {
     /** Chosen so that one 429 in every 1 / {@link #TARGET_REFUSED} calls leaves the margin where it is. */
     private static final double MARGIN_DOWN = Math.pow(MARGIN_UP, -TARGET_REFUSED / (1 - TARGET_REFUSED));
     /** After a 429: the share of the vendor's measured acceptance rate to send at. */
-    private static final double MARGIN = 0.92;
+    static final double MARGIN = 0.92;
     /** Without refusals, the learned rate grows by this share of itself per second. */
-    private static final double PROBE_PER_SECOND = 0.10;
+    static final double PROBE_PER_SECOND = 0.10;
     static final long FORGET_AFTER_SECONDS = 30;
     /** The pace is changed again by a 429 only after this long, or this many accepted calls, since it was last set. */
     private static final long MEASURE_NANOS = 200_000_000L;
@@ -86,61 +93,11 @@ final class Pacer {
     private static final double EASE = 0.95;
     /** An accepted rate below this share of the eased pace is far below it: the pace drops to it at once. */
     private static final double FAR_BELOW = 0.75;
-    private static final long SECOND = 1_000_000_000L;
+    static final long SECOND = 1_000_000_000L;
     /** The most one sleep's lateness counts for in the slack: a millisecond. */
     static final long MAX_LATENESS_NANOS = 1_000_000L;
     /** The slowest learned pace: one call every two seconds. */
     private static final double MIN_RATE = 0.5;
-
-    /**
-     * What is known, at an instant of the ticker: calls wait for {@code holdUntil}, and are spaced
-     * by the larger of the header interval (until {@code headerExpires}) and the learned one.
-     *
-     * @param holdUntil no call before this instant (a 429's wait)
-     * @param headerInterval nanoseconds between calls the headers allow; 0 when none
-     * @param headerExpires when the header interval is forgotten
-     * @param learnedRate calls per second learned from 429s; 0 when none
-     * @param learnedAt when the learned rate was last set (it rises from there)
-     */
-    record Pace(long holdUntil, long headerInterval, long headerExpires, double learnedRate, long learnedAt) {
-
-        /** The spacing at {@code now}: the header interval stretched by {@code margin}, or the learned one, whichever is longer. */
-        long interval(long now, double margin) {
-            return interval(now, margin, Double.MAX_VALUE);
-        }
-
-        /** As {@link #interval(long, double)}, the learned rate rising no higher than {@code ceiling} calls per second. */
-        long interval(long now, double margin, double ceiling) {
-            long fromHeaders = headerLive(now) ? (long) (headerInterval * margin) : 0;
-            long learned = 0;
-            if (learnedRate > 0 && now - learnedAt < FORGET_AFTER_SECONDS * SECOND) {
-                double rate = Math.min(learnedRate * (1 + PROBE_PER_SECOND * (now - learnedAt) / (double) SECOND),
-                        Math.max(ceiling, learnedRate));
-                learned = (long) (SECOND / rate);
-            }
-            return Math.max(fromHeaders, learned);
-        }
-
-        /**
-         * The least time between two calls actually sent, whatever their slots: the headers' interval
-         * with its margin, or most of the learned one (whose own margin is already in it).
-         */
-        long floor(long now, double margin, double ceiling) {
-            long learned = interval(now, 0, ceiling);
-            return Math.max(headerLive(now) ? (long) (headerInterval * margin) : 0, (long) (learned * (1 + MARGIN) / 2));
-        }
-
-        /** Whether the headers' word still counts. */
-        boolean headerLive(long now) {
-            return now - headerExpires < 0;
-        }
-
-        /** Whether nothing in it matters any more: the hold is over, the headers and the learned rate forgotten. */
-        boolean spent(long now) {
-            return now - holdUntil >= 0 && now - headerExpires >= 0
-                    && (learnedRate == 0 || now - learnedAt >= FORGET_AFTER_SECONDS * SECOND);
-        }
-    }
 
     private final RetryingAttempts.Ticker ticker;
     private final RetryingAttempts.Sleeper sleeper;
@@ -179,6 +136,22 @@ final class Pacer {
     private volatile double probeCeiling = Double.MAX_VALUE;
     /** The longest sub-second wait any 429 named; guarded by this. */
     private long longestWaitEver;
+    /**
+     * A slot nobody has taken yet, {@link #NONE} when there is none: the end of the wait a 429 named for
+     * the latest paced call sent. The vendor did not count that call, so its slot is not spent: the first
+     * call to ask for a turn takes it, instead of one behind every slot given (which would leave the
+     * vendor's next request unused for an interval).
+     */
+    private final AtomicLong reclaimable = new AtomicLong(NONE);
+    private static final long NONE = Long.MIN_VALUE;
+    /** The longest sub-second wait any 429 named, in nanoseconds (0 when none): the refill interval a token bucket showed. */
+    private volatile long refillInterval;
+    /**
+     * The fastest round trip seen, from a call's sending to its answer, in nanoseconds: no call can be
+     * counted by the vendor later than its answer's arrival less what is left of the fastest round trip's
+     * way back, nor travel there faster. {@link Long#MAX_VALUE} until an answer is seen.
+     */
+    private final AtomicLong fastestRoundTrip = new AtomicLong(Long.MAX_VALUE);
     /** The longest sub-second wait a 429 named since the learned rate was last set; guarded by this. */
     private long longestWait;
 
@@ -221,6 +194,7 @@ final class Pacer {
         private final long maxWait;
         private boolean reserved;
         private boolean unpaced;
+        private boolean reclaiming;
 
         Turn(long maxWaitNanos) {
             this.maxWait = maxWaitNanos;
@@ -249,20 +223,35 @@ final class Pacer {
                 return now;
             }
             turn.reserved = true;
-            if (known.headerLive(now) && free.get() > 0 && free.getAndDecrement() > 0) {
+            long front = reclaimable.get();
+            if (front != NONE && reclaimable.compareAndSet(front, NONE)) {
+                turn.reclaiming = true; // the slot of a refused call, which the vendor did not count
+                if (front - now > slack) {
+                    return front;
+                }
+            } else if (known.headerLive(now) && free.get() > 0 && free.getAndDecrement() > 0) {
                 turn.unpaced = true; // one of the calls the headers said could go at once
                 return known.holdUntil() - now > slack ? known.holdUntil() : now;
-            }
-            long slot = reserve(known, now, turn.maxWait);
-            if (slot - now > slack) {
-                return slot;
+            } else {
+                long slot = reserve(known, now, turn.maxWait);
+                if (slot - now > slack) {
+                    return slot;
+                }
             }
         } else if (known.holdUntil() - now > slack) {
+            turn.reclaiming = false;
             return reserve(known, now, turn.maxWait);
         }
         long answered = notBefore.get();
         if (answered - now > slack && answered - now <= turn.maxWait) {
             return answered;
+        }
+        if (turn.reclaiming) {
+            // The floor counts from the refused call's own sending, which the vendor did not count; the next slot
+            // given is at least an interval after this one.
+            lastSent.accumulateAndGet(now, Pacer::later);
+            lastSlot.accumulateAndGet(now, Pacer::later);
+            return now;
         }
         long floor = turn.unpaced ? 0 : known.floor(now, margin(), probeCeiling);
         while (floor > 0) {
@@ -344,14 +333,44 @@ final class Pacer {
         if (!known.headerLive(now)) {
             headersSince = now;
         }
+        long gate = now + reset - fastestRoundTrip();
         if (left == 0) {
-            notBefore.accumulateAndGet(now + reset, Pacer::later);
+            notBefore.accumulateAndGet(gate, Pacer::later);
         }
         long expires = later(known.headerLive(now) ? known.headerExpires() : now, now + Math.max(reset, SECOND));
         pace.set(new Pace(known.holdUntil(), interval, expires, known.learnedRate(), known.learnedAt()));
-        // The next call waits its share of the window counted from this answer; with none left, the reset and the
-        // margin (the answer left the vendor a little before now, and a thread may wake up to its slack early).
-        lastSlot.accumulateAndGet(left == 0 ? now + reset - interval : now, Pacer::later);
+        // The next call waits its share of the window counted from this answer; with none left, the reset (less the
+        // fastest round trip, as the gate) and the margin.
+        lastSlot.accumulateAndGet(left == 0 ? gate - interval : now, Pacer::later);
+    }
+
+    /**
+     * A call sent at {@code sentAt} that the vendor answered, not with a 429. Its round trip may be the
+     * fastest yet; and while the pace is learned from 429s that named a refill interval (and no headers
+     * speak), no call goes before that interval has passed since this answer, less the fastest round
+     * trip: the vendor counted this call no later than that, so the next one cannot arrive before the
+     * vendor's next free request, however late this one was on its way there.
+     *
+     * @param sentAt the ticker's instant when the call went
+     */
+    void answered(long sentAt) {
+        long now = ticker.nanoTime();
+        long roundTrip = now - sentAt;
+        if (roundTrip > 0) {
+            fastestRoundTrip.accumulateAndGet(roundTrip, Math::min);
+        }
+        Pace known = pace.get();
+        long interval = refillInterval;
+        if (known != null && interval > 0 && !known.headerLive(now) && known.learnedLive(now)) {
+            notBefore.accumulateAndGet(now + interval - fastestRoundTrip(), Pacer::later);
+        }
+        accepted();
+    }
+
+    /** The fastest round trip seen so far, or 0 before any. */
+    private long fastestRoundTrip() {
+        long fastest = fastestRoundTrip.get();
+        return fastest == Long.MAX_VALUE ? 0 : fastest;
     }
 
     /** A call the vendor did not refuse for its rate (any answer but a 429, or no answer at all). */
@@ -393,6 +412,7 @@ final class Pacer {
             longestWait = Math.max(longestWait, waitNanos);
             longestWaitEver = Math.max(longestWaitEver, waitNanos);
             probeCeiling = SECOND / (double) longestWaitEver;
+            refillInterval = longestWaitEver;
         }
         if (known.headerLive(now)) {
             // The vendor's headers set the pace: a 429 among them says the calls arrived closer than they were sent
@@ -438,6 +458,10 @@ final class Pacer {
             refusedSince.incrementAndGet();
         }
         // Otherwise a 429 of the same burst as the last change: it only holds.
+        long sinceSent = sentAt - lastSent.get();
+        if (named && waitNanos > 0 && waitNanos < SECOND && sinceSent >= 0 && sinceSent <= MAX_LATENESS_NANOS) {
+            reclaimable.set(now + waitNanos); // nothing paced went after the refused call: its slot is the next
+        }
         pace.set(new Pace(later(known.holdUntil(), now + waitNanos), known.headerInterval(), known.headerExpires(), rate, since));
     }
 
@@ -462,7 +486,7 @@ final class Pacer {
         if (known == null || known.spent(now)) {
             return new Pace(now, 0, now, 0, now);
         }
-        if (known.learnedRate() > 0 && now - known.learnedAt() >= FORGET_AFTER_SECONDS * SECOND) {
+        if (known.learnedRate() > 0 && !known.learnedLive(now)) {
             return new Pace(known.holdUntil(), known.headerInterval(), known.headerExpires(), 0, now);
         }
         return known;

@@ -122,7 +122,7 @@ final class RetryingAttempts implements Attempts {
             try {
                 if (checking) {
                     Optional<T> found = recover.apply(unresolved);
-                    pacer.accepted();
+                    pacer.answered(sentAt);
                     if (found.isPresent()) {
                         return found.get();
                     }
@@ -130,13 +130,15 @@ final class RetryingAttempts implements Attempts {
                     checking = false;
                 }
                 T answer = call.get();
-                pacer.accepted();
+                pacer.answered(sentAt);
                 return answer;
             } catch (RosterException e) {
                 failure = e;
             }
-            if (!(failure instanceof RateLimitedException)) {
-                pacer.accepted(); // refused for another reason than the rate: it still says what the vendor lets through
+            if (outcomeUnknown(failure)) {
+                pacer.accepted(); // perhaps no answer at all: its time is no round trip
+            } else if (!(failure instanceof RateLimitedException)) {
+                pacer.answered(sentAt); // refused for another reason than the rate: it still says what the vendor lets through
             }
             history.add(checking ? "checking whether " + operation + " took effect: " + describe(failure) : describe(failure));
             // While checking, the call's own failure is the one to report: the lookup was only a means.

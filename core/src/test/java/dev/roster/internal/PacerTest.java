@@ -272,6 +272,66 @@ class PacerTest {
             assertThat(secondSlot).isEqualTo(firstSlot + 5_250_000L);
             assertThat(pacer.step(second, secondSlot, 0)).isEqualTo(time.now + 5_000_000L);
         }
+
+        @Test
+        @DisplayName("the answer's wait counts from its arrival less the fastest round trip seen: that much of the way is never waited for")
+        void answerGateLessFastestRoundTrip() {
+            long sent = time.now;
+            time.now += 300_000; // an answer 0.3 ms after its call went: the fastest round trip so far
+            pacer.answered(sent);
+            pacer.observe(status(1, 0, Duration.ofMillis(5)));
+            long arrival = time.now;
+            Pacer.Turn next = turn();
+
+            long until = pacer.step(next, arrival, 0);
+
+            // The call it answered was counted at least the way back before its arrival; the next one takes at least
+            // the way there: sent 5 ms - 0.3 ms after the answer (and the 5% margin a pacer starts with), it arrives no
+            // sooner than 5 ms after the vendor's count.
+            assertThat(until).isEqualTo(arrival + 4_700_000L + 250_000L);
+        }
+
+        @Test
+        @DisplayName("a 429 to the latest call sent gives its slot, which the vendor did not count, to the next call, at the end of the wait it named")
+        void refusedSlotReclaimed() {
+            pacer.observe(status(1, 0, Duration.ofMillis(5)));
+            long start = time.now;
+            Pacer.Turn first = turn();
+            Pacer.Turn second = turn();
+            long firstSlot = pacer.step(first, start, 0);
+            long secondSlot = pacer.step(second, start, 0);
+            assertThat(pacer.step(first, firstSlot, 0)).isEqualTo(firstSlot);
+
+            time.now = firstSlot + 300_000; // refused: it arrived 1 ms before the vendor's next request
+            pacer.refused(Duration.ofMillis(1), true, firstSlot);
+            Pacer.Turn retry = turn();
+
+            long retrySlot = pacer.step(retry, time.now, 0);
+            assertThat(retrySlot).as("the next request the vendor has, not one behind every slot given")
+                    .isEqualTo(time.now + 1_000_000L).isLessThan(secondSlot);
+            assertThat(pacer.step(retry, retrySlot, 0)).isEqualTo(retrySlot);
+            assertThat(pacer.step(second, secondSlot, 0)).as("the slot after it keeps the interval from it, with the margin grown by the 429")
+                    .isEqualTo(retrySlot + (long) (5_000_000L * pacer.margin()));
+        }
+
+        @Test
+        @DisplayName("a 429 to a call sent before the latest paced one leaves every slot as it was given: that call's slot has gone")
+        void refusedEarlierCallReclaimsNothing() {
+            pacer.observe(status(1, 0, Duration.ofMillis(5)));
+            long start = time.now;
+            Pacer.Turn first = turn();
+            Pacer.Turn second = turn();
+            long firstSlot = pacer.step(first, start, 0);
+            long secondSlot = pacer.step(second, start, 0);
+            pacer.step(first, firstSlot, 0);
+            pacer.step(second, secondSlot, 0);
+
+            time.now = secondSlot + 300_000;
+            pacer.refused(Duration.ofMillis(1), true, firstSlot);
+            Pacer.Turn retry = turn();
+
+            assertThat(pacer.step(retry, time.now, 0)).isGreaterThanOrEqualTo(secondSlot + 5_250_000L);
+        }
     }
 
     @Nested
@@ -301,6 +361,39 @@ class PacerTest {
             for (Duration wait : time.waits.subList(1, 4)) {
                 assertThat(wait.toNanos()).isBetween(5_400_000L, 5_440_000L);
             }
+        }
+
+        @Test
+        @DisplayName("after each answer, no call before the longest wait a 429 named, less the fastest round trip: a late arrival delays the next call, not refuses it")
+        void answerGate() {
+            pacer.refused(Duration.ofMillis(5), true); // a token bucket refilling one every 5 ms, at most
+            time.sleep(Duration.ofMillis(5));
+            long fast = time.nanoTime();
+            time.now += 300_000;
+            pacer.answered(fast); // the fastest round trip: 0.3 ms
+            long slow = time.nanoTime();
+            time.now += 2_300_000;
+            pacer.answered(slow); // 2 ms slower on its way: the vendor may have counted it 2 ms late
+            long arrival = time.now;
+
+            long until = pacer.step(new Pacer.Turn(NO_CAP.toNanos()), arrival, 0);
+
+            assertThat(until).isEqualTo(arrival + 4_700_000L);
+        }
+
+        @Test
+        @DisplayName("answers hold nothing back once the pace learned from 429s is forgotten")
+        void answerGateForgotten() throws InterruptedException {
+            pacer.refused(Duration.ofMillis(5), true);
+            time.sleep(Duration.ofSeconds(Pacer.FORGET_AFTER_SECONDS));
+            time.waits.clear();
+            long sent = time.nanoTime();
+            time.now += 300_000;
+            pacer.answered(sent);
+
+            awaitTimes(10);
+
+            assertThat(time.waits).isEmpty();
         }
 
         @Test
