@@ -173,6 +173,24 @@ class PacerTest {
             return new Pacer.Turn(NO_CAP.toNanos());
         }
 
+        /** Two calls' slots on a bucket of one (a token every 5 ms), given at the same instant. */
+        private record TwoSlots(Pacer.Turn first, long firstSlot, Pacer.Turn second, long secondSlot) {}
+
+        private TwoSlots twoSlots() {
+            pacer.observe(status(1, 0, Duration.ofMillis(5)));
+            long start = time.now;
+            Pacer.Turn first = turn();
+            Pacer.Turn second = turn();
+            return new TwoSlots(first, pacer.step(first, start, 0), second, pacer.step(second, start, 0));
+        }
+
+        /** As {@link #twoSlots()}, the first call sent at its slot. */
+        private TwoSlots firstOfTwoSent() {
+            TwoSlots slots = twoSlots();
+            assertThat(pacer.step(slots.first(), slots.firstSlot(), 0)).isEqualTo(slots.firstSlot());
+            return slots;
+        }
+
         @Test
         @DisplayName("a call whose slot a 429's hold covers takes a new one behind the others, so the held calls do not all go when it ends")
         void holdRequeues() {
@@ -196,12 +214,11 @@ class PacerTest {
         @Test
         @DisplayName("a call that finds the latest call went later than its slot keeps the interval from when it actually went")
         void lateThreadKeepsInterval() {
-            pacer.observe(status(1, 0, Duration.ofMillis(5)));
-            long start = time.now;
-            Pacer.Turn late = turn();
-            Pacer.Turn onTime = turn();
-            long lateSlot = pacer.step(late, start, 0);
-            long onTimeSlot = pacer.step(onTime, start, 0);
+            TwoSlots slots = twoSlots();
+            Pacer.Turn late = slots.first();
+            Pacer.Turn onTime = slots.second();
+            long lateSlot = slots.firstSlot();
+            long onTimeSlot = slots.secondSlot();
 
             long wentLate = lateSlot + Duration.ofMillis(4).toNanos(); // its thread woke 4 ms after its slot
             assertThat(pacer.step(late, wentLate, 0)).isEqualTo(wentLate);
@@ -257,20 +274,14 @@ class PacerTest {
         @Test
         @DisplayName("with none remaining, a call whose slot came waits for the wait the latest answer named, counted from its arrival")
         void waitsForTheAnswersWord() {
-            pacer.observe(status(1, 0, Duration.ofMillis(5)));
-            long start = time.now;
-            Pacer.Turn first = turn();
-            Pacer.Turn second = turn();
-            long firstSlot = pacer.step(first, start, 0);
-            long secondSlot = pacer.step(second, start, 0);
-            assertThat(pacer.step(first, firstSlot, 0)).isEqualTo(firstSlot);
+            TwoSlots slots = firstOfTwoSent();
 
-            time.now = firstSlot + 2_000_000; // the first call's answer, 2 ms after it went: the next token in 5 ms
+            time.now = slots.firstSlot() + 2_000_000; // the first call's answer, 2 ms after it went: the next token in 5 ms
             pacer.observe(status(1, 0, Duration.ofMillis(5)));
 
             // Its slot, 5.25 ms after the first call, would have it arrive before the vendor's next token.
-            assertThat(secondSlot).isEqualTo(firstSlot + 5_250_000L);
-            assertThat(pacer.step(second, secondSlot, 0)).isEqualTo(time.now + 5_000_000L);
+            assertThat(slots.secondSlot()).isEqualTo(slots.firstSlot() + 5_250_000L);
+            assertThat(pacer.step(slots.second(), slots.secondSlot(), 0)).isEqualTo(time.now + 5_000_000L);
         }
 
         @Test
@@ -294,43 +305,31 @@ class PacerTest {
         @Test
         @DisplayName("a 429 to the latest call sent gives its slot, which the vendor did not count, to the next call, at the end of the wait it named")
         void refusedSlotReclaimed() {
-            pacer.observe(status(1, 0, Duration.ofMillis(5)));
-            long start = time.now;
-            Pacer.Turn first = turn();
-            Pacer.Turn second = turn();
-            long firstSlot = pacer.step(first, start, 0);
-            long secondSlot = pacer.step(second, start, 0);
-            assertThat(pacer.step(first, firstSlot, 0)).isEqualTo(firstSlot);
+            TwoSlots slots = firstOfTwoSent();
 
-            time.now = firstSlot + 300_000; // refused: it arrived 1 ms before the vendor's next request
-            pacer.refused(Duration.ofMillis(1), true, firstSlot);
+            time.now = slots.firstSlot() + 300_000; // refused: it arrived 1 ms before the vendor's next request
+            pacer.refused(Duration.ofMillis(1), true, slots.firstSlot());
             Pacer.Turn retry = turn();
 
             long retrySlot = pacer.step(retry, time.now, 0);
             assertThat(retrySlot).as("the next request the vendor has, not one behind every slot given")
-                    .isEqualTo(time.now + 1_000_000L).isLessThan(secondSlot);
+                    .isEqualTo(time.now + 1_000_000L).isLessThan(slots.secondSlot());
             assertThat(pacer.step(retry, retrySlot, 0)).isEqualTo(retrySlot);
-            assertThat(pacer.step(second, secondSlot, 0)).as("the slot after it keeps the interval from it, with the margin grown by the 429")
+            assertThat(pacer.step(slots.second(), slots.secondSlot(), 0)).as("the slot after it keeps the interval from it, with the margin grown by the 429")
                     .isEqualTo(retrySlot + (long) (5_000_000L * pacer.margin()));
         }
 
         @Test
         @DisplayName("a 429 to a call sent before the latest paced one leaves every slot as it was given: that call's slot has gone")
         void refusedEarlierCallReclaimsNothing() {
-            pacer.observe(status(1, 0, Duration.ofMillis(5)));
-            long start = time.now;
-            Pacer.Turn first = turn();
-            Pacer.Turn second = turn();
-            long firstSlot = pacer.step(first, start, 0);
-            long secondSlot = pacer.step(second, start, 0);
-            pacer.step(first, firstSlot, 0);
-            pacer.step(second, secondSlot, 0);
+            TwoSlots slots = firstOfTwoSent();
+            pacer.step(slots.second(), slots.secondSlot(), 0);
 
-            time.now = secondSlot + 300_000;
-            pacer.refused(Duration.ofMillis(1), true, firstSlot);
+            time.now = slots.secondSlot() + 300_000;
+            pacer.refused(Duration.ofMillis(1), true, slots.firstSlot());
             Pacer.Turn retry = turn();
 
-            assertThat(pacer.step(retry, time.now, 0)).isGreaterThanOrEqualTo(secondSlot + 5_250_000L);
+            assertThat(pacer.step(retry, time.now, 0)).isGreaterThanOrEqualTo(slots.secondSlot() + 5_250_000L);
         }
     }
 
