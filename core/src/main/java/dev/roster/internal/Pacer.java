@@ -96,6 +96,8 @@ final class Pacer {
     static final long SECOND = 1_000_000_000L;
     /** The most one sleep's lateness counts for in the slack: a millisecond. */
     static final long MAX_LATENESS_NANOS = 1_000_000L;
+    /** A refused call whose sending came this soon after the latest paced call went was that call (its step and its send are one instant apart). */
+    private static final long SAME_SEND_NANOS = 1_000_000L;
     /** The slowest learned pace: one call every two seconds. */
     private static final double MIN_RATE = 0.5;
 
@@ -134,8 +136,11 @@ final class Pacer {
      * and each rise costs refusals. {@link Double#MAX_VALUE} until a 429 names such a wait.
      */
     private volatile double probeCeiling = Double.MAX_VALUE;
-    /** The longest sub-second wait any 429 named; guarded by this. */
-    private long longestWaitEver;
+    /**
+     * The longest sub-second wait any 429 named, in nanoseconds (0 when none): the refill interval a token
+     * bucket showed. Written under this pacer's lock, read without it.
+     */
+    private volatile long longestWaitEver;
     /**
      * A slot nobody has taken yet, {@link #NONE} when there is none: the end of the wait a 429 named for
      * the latest paced call sent. The vendor did not count that call, so its slot is not spent: the first
@@ -144,8 +149,6 @@ final class Pacer {
      */
     private final AtomicLong reclaimable = new AtomicLong(NONE);
     private static final long NONE = Long.MIN_VALUE;
-    /** The longest sub-second wait any 429 named, in nanoseconds (0 when none): the refill interval a token bucket showed. */
-    private volatile long refillInterval;
     /**
      * The fastest round trip seen, from a call's sending to its answer, in nanoseconds: no call can be
      * counted by the vendor later than its answer's arrival less what is left of the fastest round trip's
@@ -224,10 +227,13 @@ final class Pacer {
             }
             turn.reserved = true;
             long front = reclaimable.get();
-            if (front != NONE && reclaimable.compareAndSet(front, NONE)) {
-                turn.reclaiming = true; // the slot of a refused call, which the vendor did not count
-                if (front - now > slack) {
-                    return front;
+            // A refused call's slot, which the vendor did not count; void once a paced call has gone since its wait
+            // ended (that call took it), and never before a hold.
+            if (front != NONE && reclaimable.compareAndSet(front, NONE) && lastSent.get() - front < 0) {
+                turn.reclaiming = true;
+                long at = later(front, known.holdUntil());
+                if (at - now > slack) {
+                    return at;
                 }
             } else if (known.headerLive(now) && free.get() > 0 && free.getAndDecrement() > 0) {
                 turn.unpaced = true; // one of the calls the headers said could go at once
@@ -360,7 +366,7 @@ final class Pacer {
             fastestRoundTrip.accumulateAndGet(roundTrip, Math::min);
         }
         Pace known = pace.get();
-        long interval = refillInterval;
+        long interval = longestWaitEver;
         if (known != null && interval > 0 && !known.headerLive(now) && known.learnedLive(now)) {
             notBefore.accumulateAndGet(now + interval - fastestRoundTrip(), Pacer::later);
         }
@@ -412,7 +418,6 @@ final class Pacer {
             longestWait = Math.max(longestWait, waitNanos);
             longestWaitEver = Math.max(longestWaitEver, waitNanos);
             probeCeiling = SECOND / (double) longestWaitEver;
-            refillInterval = longestWaitEver;
         }
         if (known.headerLive(now)) {
             // The vendor's headers set the pace: a 429 among them says the calls arrived closer than they were sent
@@ -459,7 +464,7 @@ final class Pacer {
         }
         // Otherwise a 429 of the same burst as the last change: it only holds.
         long sinceSent = sentAt - lastSent.get();
-        if (named && waitNanos > 0 && waitNanos < SECOND && sinceSent >= 0 && sinceSent <= MAX_LATENESS_NANOS) {
+        if (named && waitNanos > 0 && waitNanos < SECOND && sinceSent >= 0 && sinceSent <= SAME_SEND_NANOS) {
             reclaimable.set(now + waitNanos); // nothing paced went after the refused call: its slot is the next
         }
         pace.set(new Pace(later(known.holdUntil(), now + waitNanos), known.headerInterval(), known.headerExpires(), rate, since));

@@ -320,6 +320,21 @@ class PacerTest {
         }
 
         @Test
+        @DisplayName("a refused call's slot is void once a paced call has gone after its wait ended")
+        void reclaimedSlotVoidOnceUsed() {
+            TwoSlots slots = firstOfTwoSent();
+            time.now = slots.firstSlot() + 300_000;
+            pacer.refused(Duration.ofMillis(1), true, slots.firstSlot());
+            long went = pacer.step(slots.second(), slots.secondSlot(), 0); // the floor from the first call
+            assertThat(pacer.step(slots.second(), went, 0)).isEqualTo(went); // went after the wait
+
+            time.now = went;
+            long next = pacer.step(turn(), time.now, 0);
+
+            assertThat(next).as("a slot of its own, an interval on").isGreaterThanOrEqualTo(went + 5_000_000L);
+        }
+
+        @Test
         @DisplayName("a 429 to a call sent before the latest paced one leaves every slot as it was given: that call's slot has gone")
         void refusedEarlierCallReclaimsNothing() {
             TwoSlots slots = firstOfTwoSent();
